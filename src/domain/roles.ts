@@ -1,0 +1,73 @@
+export const roles = ['admin', 'coordinator', 'field', 'reception', 'observer'] as const;
+export type Role = (typeof roles)[number];
+
+// Every route declares one of these. 'public' routes need no session; 'authenticated' needs any
+// session. The others are granted to roles below.
+export const permissions = [
+  'public',
+  'authenticated',
+  'users:manage',
+  'site:read',
+  'site:write',
+  'passage:report',
+  'people:read',
+  'people:write',
+  'people:status',
+  'headcount:read',
+  'headcount:write',
+  'operations:read',
+  'aggregates:read',
+  'data:export',
+  'data:import',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const grants: Record<Role, readonly Permission[]> = {
+  admin: [
+    'users:manage',
+    'site:read',
+    'people:read',
+    'headcount:read',
+    'operations:read',
+    'aggregates:read',
+    'data:export',
+    'data:import',
+  ],
+  coordinator: [
+    'site:read',
+    'site:write',
+    'passage:report',
+    'people:read',
+    'people:write',
+    'people:status',
+    'headcount:read',
+    'headcount:write',
+    'operations:read',
+    'aggregates:read',
+    'data:export',
+    'data:import',
+  ],
+  field: [
+    'site:read',
+    'passage:report',
+    'people:read',
+    'people:write',
+    'people:status',
+    'headcount:read',
+    'headcount:write',
+    'aggregates:read',
+  ],
+  reception: ['site:read', 'people:read', 'people:status', 'aggregates:read'],
+  // Observers are partners and parties: counts and the shape of the site, never a name.
+  observer: ['site:read', 'aggregates:read'],
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  if (permission === 'public' || permission === 'authenticated') return true;
+  return grants[role].includes(permission);
+}
+
+// Roles that may see person-level data: anyone else gets aggregates and redacted site data only.
+export const seesPersons = (role: Role): boolean => role !== 'observer';
+
+export const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);

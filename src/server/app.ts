@@ -1,0 +1,71 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Database } from '../store/database.ts';
+import { installAuth } from './auth.ts';
+import { installErrorHandling } from './errors.ts';
+import { registerRoutes } from './routes/index.ts';
+import { validatorCompiler } from './validation.ts';
+
+export interface AppOptions {
+  db: Database;
+  /** pino options, or false for silence (tests). */
+  logger?: boolean | { level: string };
+  /** Login attempts allowed per address and minute. */
+  loginRateLimit?: number;
+  /** Largest JSON body accepted, in bytes. */
+  bodyLimit?: number;
+  /** Set the Secure flag on the session cookie (behind TLS). */
+  secureCookies?: boolean;
+}
+
+export const defaultBodyLimit = 1024 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      options.logger === false || options.logger === undefined
+        ? false
+        : {
+            ...(typeof options.logger === 'object' ? options.logger : { level: 'info' }),
+            // No personal data in logs: credentials are cut and bodies are never logged.
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          },
+    bodyLimit: options.bodyLimit ?? defaultBodyLimit,
+    ajv: { customOptions: { strict: false } },
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  installErrorHandling(app);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Corridor API',
+        version: '0.1.0',
+        description:
+          'Coordinating the evacuation and rescue of civilians trapped in a besieged site. Every error has the shape {"error": {"code", "message", "details"}}.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'corridor_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installAuth(app, options.db);
+  await registerRoutes(app, {
+    db: options.db,
+    loginRateLimit: options.loginRateLimit ?? 10,
+    secureCookies: options.secureCookies ?? false,
+  });
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,24 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import type { RouteContext } from './context.ts';
+import { headcountRoutes } from './headcounts.ts';
+import { householdRoutes } from './households.ts';
+import { peopleRoutes } from './people.ts';
+import { sessionRoutes } from './session.ts';
+import { siteRoutes } from './sites.ts';
+import { systemRoutes } from './system.ts';
+import { userRoutes } from './users.ts';
+
+export async function registerRoutes(app: FastifyInstance, context: RouteContext): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  for (const area of [
+    systemRoutes,
+    sessionRoutes,
+    userRoutes,
+    siteRoutes,
+    peopleRoutes,
+    householdRoutes,
+    headcountRoutes,
+  ])
+    area(api, context);
+}

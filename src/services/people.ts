@@ -1,0 +1,221 @@
+import { CorridorError, notFound, unknownReference } from '../domain/errors.ts';
+import { newId } from '../domain/ids.ts';
+import { assertTransition, type PersonStatus } from '../domain/lifecycle.ts';
+import { type Person, personProblems } from '../domain/person.ts';
+import type { Database, Queryable } from '../store/database.ts';
+import { translating } from '../store/db-errors.ts';
+import * as households from '../store/repos/households.ts';
+import { type Actor, recordOperation } from '../store/repos/operations.ts';
+import * as repo from '../store/repos/people.ts';
+import { findPoint } from '../store/repos/sites.ts';
+import { definedOnly, requireSite } from './sites.ts';
+
+export type PersonInput = Partial<
+  Omit<Person, 'status' | 'statusChangedAt' | 'version' | 'createdAt' | 'updatedAt'>
+> &
+  Pick<Person, 'siteId' | 'names' | 'sex'> & { status?: PersonStatus | undefined };
+
+function normalise(input: PersonInput, id: string): repo.PersonFields {
+  return {
+    id,
+    siteId: input.siteId,
+    householdId: input.householdId ?? null,
+    shelterId: input.shelterId ?? null,
+    names: input.names,
+    sex: input.sex,
+    birthDate: input.birthDate ?? null,
+    birthYear: input.birthYear ?? null,
+    ageBand: input.ageBand ?? null,
+    vulnerabilities: input.vulnerabilities ?? [],
+    triage: input.triage ?? null,
+    languages: input.languages ?? [],
+    note: input.note ?? null,
+    guardians: input.guardians ?? [],
+    status: input.status ?? 'sheltering',
+  };
+}
+
+/** Every rule a person record must meet, checked against the database inside the transaction. */
+async function checkPerson(tx: Queryable, person: repo.PersonFields): Promise<void> {
+  const problems = personProblems(person);
+  if (problems.length > 0) {
+    const [field, reason] = problems[0]!;
+    throw new CorridorError('validation_failed', `${field}: ${reason}`, { field, problems });
+  }
+  if (person.shelterId) {
+    const shelter = await findPoint(tx, person.shelterId);
+    if (!shelter || shelter.siteId !== person.siteId || shelter.kind !== 'shelter')
+      throw unknownReference('shelterId', person.shelterId);
+  }
+  if (person.householdId) {
+    const household = await households.findHousehold(tx, person.householdId);
+    if (!household || household.siteId !== person.siteId)
+      throw unknownReference('householdId', person.householdId);
+  }
+  const guardianIds = new Set<string>();
+  for (const guardian of person.guardians) {
+    if (guardian.personId === person.id)
+      throw new CorridorError('validation_failed', 'guardians: a person cannot be their own guardian', {
+        field: 'guardians',
+      });
+    if (guardianIds.has(guardian.personId))
+      throw new CorridorError('validation_failed', 'guardians: a guardian is listed twice', {
+        field: 'guardians',
+      });
+    guardianIds.add(guardian.personId);
+    const found = await tx.query('SELECT 1 FROM person WHERE id = $1 AND site_id = $2', [
+      guardian.personId,
+      person.siteId,
+    ]);
+    if (found.rows.length === 0) throw unknownReference('guardians', guardian.personId);
+  }
+}
+
+export async function registerPerson(db: Database, actor: Actor, input: PersonInput): Promise<Person> {
+  return translating(() =>
+    db.transaction(async (tx) => {
+      const person = normalise(input, input.id ?? newId());
+      await requireSite(tx, person.siteId);
+      if (input.id && (await tx.query('SELECT 1 FROM person WHERE id = $1', [input.id])).rows.length > 0)
+        throw new CorridorError('duplicate_id', `id: a person with id ${input.id} is already registered`, {
+          field: 'id',
+        });
+      await checkPerson(tx, person);
+      await repo.insertPerson(tx, person);
+      const after = (await repo.findPerson(tx, person.id))!;
+      await recordOperation(tx, actor, {
+        entity: 'person',
+        entityId: person.id,
+        action: 'register',
+        before: null,
+        after,
+      });
+      return after;
+    }),
+  );
+}
+
+export async function requirePerson(db: Queryable, id: string, forUpdate = false): Promise<Person> {
+  const person = await repo.findPerson(db, id, forUpdate);
+  if (!person) throw notFound('person', id);
+  return person;
+}
+
+export type PersonPatch = Partial<Omit<PersonInput, 'id' | 'siteId' | 'status'>> & {
+  version?: number | undefined;
+};
+
+export async function updatePerson(
+  db: Database,
+  actor: Actor,
+  id: string,
+  patch: PersonPatch,
+): Promise<Person> {
+  return translating(() =>
+    db.transaction(async (tx) => {
+      const before = await requirePerson(tx, id, true);
+      const { version, ...fields } = patch;
+      if (version !== undefined && version !== before.version)
+        throw new CorridorError(
+          'conflict',
+          `version: the person was changed by someone else (now version ${before.version}); reload and try again`,
+          { field: 'version', current: before.version },
+        );
+      const next = normalise({ ...before, ...definedOnly(fields) }, id);
+      await checkPerson(tx, next);
+      await repo.updatePersonFields(tx, next);
+      const after = (await repo.findPerson(tx, id))!;
+      await recordOperation(tx, actor, { entity: 'person', entityId: id, action: 'update', before, after });
+      return after;
+    }),
+  );
+}
+
+/**
+ * Moves a person along the lifecycle. The row is locked first, so of two concurrent changes from
+ * the same state exactly one wins and the other sees the new state and is refused.
+ */
+export async function changeStatus(
+  db: Database,
+  actor: Actor,
+  id: string,
+  change: { status: PersonStatus; reason?: string | undefined; expectedStatus?: PersonStatus | undefined },
+): Promise<Person> {
+  return translating(() =>
+    db.transaction(async (tx) => {
+      const before = await requirePerson(tx, id, true);
+      if (change.expectedStatus && change.expectedStatus !== before.status)
+        throw new CorridorError(
+          'illegal_transition',
+          `the person is ${before.status}, not ${change.expectedStatus} as expected; someone else changed it`,
+          { from: before.status, expected: change.expectedStatus },
+        );
+      assertTransition(before.status, change.status);
+      await repo.setPersonStatus(tx, id, change.status);
+      const after = (await repo.findPerson(tx, id))!;
+      await recordOperation(tx, actor, {
+        entity: 'person',
+        entityId: id,
+        action: 'status',
+        before: { status: before.status },
+        after: { status: after.status, reason: change.reason ?? null },
+      });
+      return after;
+    }),
+  );
+}
+
+export interface HouseholdInput {
+  id?: string | undefined;
+  siteId: string;
+  label?: string | null | undefined;
+  note?: string | null | undefined;
+}
+
+export async function createHousehold(
+  db: Database,
+  actor: Actor,
+  input: HouseholdInput,
+): Promise<households.Household> {
+  return translating(() =>
+    db.transaction(async (tx) => {
+      await requireSite(tx, input.siteId);
+      const id = input.id ?? newId();
+      if (await households.findHousehold(tx, id))
+        throw new CorridorError('duplicate_id', `id: a household with id ${id} already exists`, {
+          field: 'id',
+        });
+      await households.insertHousehold(tx, {
+        id,
+        siteId: input.siteId,
+        label: input.label ?? null,
+        note: input.note ?? null,
+      });
+      const after = (await households.findHousehold(tx, id))!;
+      await recordOperation(tx, actor, {
+        entity: 'household',
+        entityId: id,
+        action: 'create',
+        before: null,
+        after,
+      });
+      return after;
+    }),
+  );
+}
+
+export async function updateHousehold(
+  db: Database,
+  actor: Actor,
+  id: string,
+  patch: { label?: string | null | undefined; note?: string | null | undefined },
+): Promise<households.Household> {
+  return db.transaction(async (tx) => {
+    const before = await households.findHousehold(tx, id, true);
+    if (!before) throw notFound('household', id);
+    await households.updateHousehold(tx, { ...before, ...definedOnly(patch) });
+    const after = (await households.findHousehold(tx, id))!;
+    await recordOperation(tx, actor, { entity: 'household', entityId: id, action: 'update', before, after });
+    return after;
+  });
+}

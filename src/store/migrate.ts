@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CorridorError } from '../domain/errors.ts';
+import type { Database } from './database.ts';
+
+const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export function loadMigrations(): Migration[] {
+  return readdirSync(migrationsDir)
+    .filter((file) => /^\d{3}_[a-z0-9_]+\.sql$/.test(file))
+    .sort()
+    .map((file) => ({
+      version: Number(file.slice(0, 3)),
+      name: file.slice(4, -4),
+      sql: readFileSync(join(migrationsDir, file), 'utf8'),
+    }));
+}
+
+export const latestSchemaVersion = (): number => loadMigrations().at(-1)?.version ?? 0;
+
+export async function currentSchemaVersion(db: Database): Promise<number> {
+  const { rows } = await db.query<{ exists: boolean }>(
+    "SELECT to_regclass('schema_version') IS NOT NULL AS exists",
+  );
+  if (!rows[0]?.exists) return 0;
+  const result = await db.query<{ version: number | null }>(
+    'SELECT max(version) AS version FROM schema_version',
+  );
+  return result.rows[0]?.version ?? 0;
+}
+
+/** Applies every migration the database lacks, each in its own transaction; refuses a newer schema. */
+export async function migrate(db: Database): Promise<number> {
+  const migrations = loadMigrations();
+  const known = migrations.at(-1)?.version ?? 0;
+  await db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
+  const current = await currentSchemaVersion(db);
+  if (current > known) {
+    throw new CorridorError(
+      'schema_too_new',
+      `the database has schema version ${current} but this Corridor knows only up to ${known}; upgrade Corridor before using this database`,
+      { database: current, known },
+    );
+  }
+  for (const migration of migrations) {
+    await db.transaction(async (tx) => {
+      // Two instances starting together on one PostgreSQL: the lock makes the second wait and re-check.
+      await tx.query('SELECT pg_advisory_xact_lock(724019)');
+      const applied = await tx.query('SELECT 1 FROM schema_version WHERE version = $1', [migration.version]);
+      if (applied.rows.length > 0) return;
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_version (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
+    });
+  }
+  return known;
+}
+
+// Migrations are plain statements separated by semicolons at line ends; no function bodies, so a
+// simple split is exact. Running them one by one inside the transaction works on both backends.
+function splitStatements(sql: string): string[] {
+  return sql
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('--'))
+    .join('\n')
+    .split(/;\s*$/m)
+    .map((statement) => statement.trim())
+    .filter((statement) => statement.length > 0);
+}

@@ -1,0 +1,94 @@
+import { newId } from '../../domain/ids.ts';
+import type { Queryable } from '../database.ts';
+
+/** Who made a change: a user, or the system itself (scenario loading, migrations). */
+export interface Actor {
+  userId: string | null;
+  name: string;
+}
+
+export const systemActor: Actor = { userId: null, name: 'system' };
+
+export interface OperationRecord {
+  entity: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Appends to the operations log; always called with the transaction that makes the change. */
+export async function recordOperation(tx: Queryable, actor: Actor, op: OperationRecord): Promise<void> {
+  await tx.query(
+    'INSERT INTO operation (id, actor_id, actor, entity, entity_id, action, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+    [
+      newId(),
+      actor.userId,
+      actor.name,
+      op.entity,
+      op.entityId,
+      op.action,
+      jsonOrNull(op.before),
+      jsonOrNull(op.after),
+    ],
+  );
+}
+
+const jsonOrNull = (value: unknown): string | null =>
+  value === undefined || value === null ? null : JSON.stringify(value);
+
+export interface Operation {
+  id: string;
+  seq: number;
+  actor: string;
+  at: string;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+interface OperationRow {
+  id: string;
+  seq: number;
+  actor: string;
+  at: Date;
+  entity: string;
+  entity_id: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+export async function listOperations(
+  db: Queryable,
+  filter: {
+    entity?: string | undefined;
+    entityId?: string | undefined;
+    afterSeq?: number | undefined;
+    limit: number;
+  },
+): Promise<Operation[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.entity) where.push(`entity = $${params.push(filter.entity)}`);
+  if (filter.entityId) where.push(`entity_id = $${params.push(filter.entityId)}`);
+  if (filter.afterSeq !== undefined) where.push(`seq > $${params.push(filter.afterSeq)}`);
+  const { rows } = await db.query<OperationRow>(
+    `SELECT id, seq, actor, at, entity, entity_id, action, before, after FROM operation
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT $${params.push(filter.limit)}`,
+    params,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    seq: row.seq,
+    actor: row.actor,
+    at: row.at.toISOString(),
+    entity: row.entity,
+    entityId: row.entity_id,
+    action: row.action,
+    before: row.before,
+    after: row.after,
+  }));
+}
