@@ -24,7 +24,7 @@ export interface Headcount {
   note: string | null;
 }
 
-interface HeadcountRow {
+export interface HeadcountRow {
   id: string;
   site_id: string;
   shelter_id: string | null;
@@ -37,7 +37,7 @@ interface HeadcountRow {
   note: string | null;
 }
 
-const toHeadcount = (row: HeadcountRow): Headcount => ({
+export const toHeadcount = (row: HeadcountRow): Headcount => ({
   id: row.id,
   siteId: row.site_id,
   shelterId: row.shelter_id,

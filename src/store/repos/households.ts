@@ -9,7 +9,7 @@ export interface Household {
   updatedAt: string;
 }
 
-interface HouseholdRow {
+export interface HouseholdRow {
   id: string;
   site_id: string;
   label: string | null;
@@ -18,7 +18,7 @@ interface HouseholdRow {
   updated_at: Date;
 }
 
-const toHousehold = (row: HouseholdRow): Household => ({
+export const toHousehold = (row: HouseholdRow): Household => ({
   id: row.id,
   siteId: row.site_id,
   label: row.label,

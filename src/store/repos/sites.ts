@@ -1,7 +1,7 @@
 import type { Passage, Site, SitePoint } from '../../domain/site.ts';
 import type { Queryable } from '../database.ts';
 
-interface SiteRow {
+export interface SiteRow {
   id: string;
   name: string;
   place: string | null;
@@ -10,7 +10,7 @@ interface SiteRow {
   updated_at: Date;
 }
 
-const toSite = (row: SiteRow): Site => ({
+export const toSite = (row: SiteRow): Site => ({
   id: row.id,
   name: row.name,
   place: row.place,
@@ -56,7 +56,7 @@ export async function listSites(db: Queryable): Promise<Site[]> {
   return rows.map(toSite);
 }
 
-interface PointRow {
+export interface PointRow {
   id: string;
   site_id: string;
   kind: SitePoint['kind'];
@@ -73,7 +73,7 @@ interface PointRow {
   supervisor: string | null;
 }
 
-const toPoint = (row: PointRow): SitePoint => ({
+export const toPoint = (row: PointRow): SitePoint => ({
   id: row.id,
   siteId: row.site_id,
   kind: row.kind,
@@ -144,7 +144,7 @@ export async function listPoints(db: Queryable, siteId: string): Promise<SitePoi
   return rows.map(toPoint);
 }
 
-interface PassageRow {
+export interface PassageRow {
   id: string;
   site_id: string;
   from_point: string;
@@ -157,7 +157,7 @@ interface PassageRow {
   note: string | null;
 }
 
-const toPassage = (row: PassageRow): Passage => ({
+export const toPassage = (row: PassageRow): Passage => ({
   id: row.id,
   siteId: row.site_id,
   from: row.from_point,

@@ -1,0 +1,312 @@
+import { newId } from '../domain/ids.ts';
+import type { Database, Queryable } from '../store/database.ts';
+import { translating } from '../store/db-errors.ts';
+import { type HeadcountRow, toHeadcount } from '../store/repos/headcounts.ts';
+import { type HouseholdRow, toHousehold } from '../store/repos/households.ts';
+import type { Actor } from '../store/repos/operations.ts';
+import { type PersonRow, toPerson } from '../store/repos/people.ts';
+import {
+  type PassageRow,
+  type PointRow,
+  type SiteRow,
+  toPassage,
+  toPoint,
+  toSite,
+} from '../store/repos/sites.ts';
+import { checkSiteFile, type FileProblem, fileError } from './check.ts';
+import {
+  headcountRecord,
+  householdRecord,
+  passageRecord,
+  personRecord,
+  pointRecord,
+  siteRecord,
+} from './records.ts';
+
+export interface ImportSummary {
+  siteId: string;
+  created: Record<string, number>;
+  updated: Record<string, number>;
+  unchanged: Record<string, number>;
+}
+
+// Large files are written in batches of this many rows per statement: one round trip each.
+const batchSize = 2000;
+
+interface Table<FileRecord extends { id: string }, Row> {
+  entity: string;
+  table: string;
+  /** The columns written, and how a file record fills them. */
+  columns: (record: FileRecord, siteId: string) => Record<string, unknown>;
+  /** A stored row in the file's canonical form, to compare with. */
+  canonical: (row: Row) => FileRecord;
+  select: string;
+}
+
+const selectPerson = `SELECT p.*, (SELECT coalesce(json_agg(json_build_object('personId', g.guardian_id, 'relation', g.relation)), '[]'::json)
+  FROM person_guardian g WHERE g.child_id = p.id) AS guardians FROM person p`;
+
+const tables = {
+  site: {
+    entity: 'site',
+    table: 'site',
+    select: 'SELECT * FROM site',
+    columns: (s, _siteId) => ({ id: s.id, name: s.name, place: s.place ?? null, time_zone: s.timeZone }),
+    canonical: (row: SiteRow) => siteRecord(toSite(row)),
+  } satisfies Table<ReturnType<typeof siteRecord>, SiteRow>,
+  points: {
+    entity: 'site_point',
+    table: 'site_point',
+    select: 'SELECT * FROM site_point',
+    columns: (p, siteId) => ({
+      id: p.id,
+      site_id: siteId,
+      kind: p.kind,
+      code: p.code,
+      name: p.name ?? null,
+      x: p.x ?? null,
+      y: p.y ?? null,
+      note: p.note ?? null,
+      shelter_kind: p.shelterKind ?? null,
+      level: p.level ?? null,
+      depth_m: p.depthM ?? null,
+      capacity: p.capacity ?? null,
+      conditions: p.conditions ?? null,
+      supervisor: p.supervisor ?? null,
+    }),
+    canonical: (row: PointRow) => pointRecord(toPoint(row)),
+  } satisfies Table<ReturnType<typeof pointRecord>, PointRow>,
+  passages: {
+    entity: 'passage',
+    table: 'passage',
+    select: 'SELECT * FROM passage',
+    columns: (p, siteId) => ({
+      id: p.id,
+      site_id: siteId,
+      from_point: p.from,
+      to_point: p.to,
+      length_m: p.lengthM,
+      state: p.state,
+      clearance_person_hours: p.clearancePersonHours ?? null,
+      state_reported_at: p.stateReportedAt ?? null,
+      state_reported_by: p.stateReportedBy ?? null,
+      note: p.note ?? null,
+    }),
+    canonical: (row: PassageRow) => passageRecord(toPassage(row)),
+  } satisfies Table<ReturnType<typeof passageRecord>, PassageRow>,
+  households: {
+    entity: 'household',
+    table: 'household',
+    select: 'SELECT * FROM household',
+    columns: (h, siteId) => ({ id: h.id, site_id: siteId, label: h.label ?? null, note: h.note ?? null }),
+    canonical: (row: HouseholdRow) => householdRecord(toHousehold(row)),
+  } satisfies Table<ReturnType<typeof householdRecord>, HouseholdRow>,
+  people: {
+    entity: 'person',
+    table: 'person',
+    select: selectPerson,
+    columns: (p, siteId) => ({
+      id: p.id,
+      site_id: siteId,
+      household_id: p.householdId ?? null,
+      shelter_id: p.shelterId ?? null,
+      names: p.names,
+      sex: p.sex,
+      birth_date: p.birthDate ?? null,
+      birth_year: p.birthYear ?? null,
+      age_band: p.ageBand ?? null,
+      vulnerabilities: p.vulnerabilities ?? [],
+      triage: p.triage ?? null,
+      languages: p.languages ?? [],
+      note: p.note ?? null,
+      status: p.status ?? 'sheltering',
+    }),
+    canonical: (row: PersonRow) => personRecord(toPerson(row)),
+  } satisfies Table<ReturnType<typeof personRecord>, PersonRow>,
+  headcounts: {
+    entity: 'headcount',
+    table: 'headcount',
+    select: 'SELECT * FROM headcount',
+    columns: (h, siteId) => ({
+      id: h.id,
+      site_id: siteId,
+      shelter_id: h.shelterId ?? null,
+      category: h.category,
+      count: h.count,
+      approximate: h.approximate ?? true,
+      source: h.source,
+      reported_by: h.reportedBy ?? null,
+      reported_at: h.reportedAt,
+      note: h.note ?? null,
+    }),
+    canonical: (row: HeadcountRow) => headcountRecord(toHeadcount(row)),
+  } satisfies Table<ReturnType<typeof headcountRecord>, HeadcountRow>,
+};
+
+const stable = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+
+/**
+ * Imports a whole site file in one transaction: all or nothing. Records are matched by id, so
+ * importing the same file again changes nothing; a record that differs is updated and logged.
+ * Records missing from the file are left as they are (an import never deletes).
+ */
+export async function importSiteFile(db: Database, actor: Actor, data: unknown): Promise<ImportSummary> {
+  const file = checkSiteFile(data);
+  const siteId = file.site.id;
+  const summary: ImportSummary = { siteId, created: {}, updated: {}, unchanged: {} };
+  await translating(() =>
+    db.transaction(async (tx) => {
+      await refuseForeignIds(tx, file, siteId);
+      await upsert(tx, actor, tables.site, [siteRecord(file.site)], siteId, summary, false);
+      await upsert(tx, actor, tables.points, file.points.map(pointRecord), siteId, summary, true);
+      await upsert(tx, actor, tables.passages, file.passages.map(passageRecord), siteId, summary, true);
+      await upsert(tx, actor, tables.households, file.households.map(householdRecord), siteId, summary, true);
+      const changedPeople = await upsert(
+        tx,
+        actor,
+        tables.people,
+        file.people.map(personRecord),
+        siteId,
+        summary,
+        true,
+      );
+      await writeGuardians(tx, changedPeople);
+      await upsert(
+        tx,
+        actor,
+        tables.headcounts,
+        file.headcounts.map(headcountRecord),
+        siteId,
+        summary,
+        false,
+      );
+    }),
+  );
+  return summary;
+}
+
+/** An id in the file that already belongs to another site is refused rather than moved. */
+async function refuseForeignIds(
+  tx: Queryable,
+  file: ReturnType<typeof checkSiteFile>,
+  siteId: string,
+): Promise<void> {
+  const problems: FileProblem[] = [];
+  const groups = [
+    ['points', 'site_point', file.points],
+    ['passages', 'passage', file.passages],
+    ['households', 'household', file.households],
+    ['people', 'person', file.people],
+    ['headcounts', 'headcount', file.headcounts],
+  ] as const;
+  for (const [key, table, records] of groups) {
+    for (let start = 0; start < records.length; start += batchSize * 5) {
+      const ids = records.slice(start, start + batchSize * 5).map((r) => r.id);
+      const { rows } = await tx.query<{ id: string }>(
+        `SELECT id FROM ${table} WHERE id = ANY($1::uuid[]) AND site_id <> $2`,
+        [ids, siteId],
+      );
+      for (const row of rows) {
+        const index = records.findIndex((r) => r.id === row.id);
+        problems.push({
+          path: `$.${key}[${index}].id`,
+          reason: `id ${row.id} already belongs to another site`,
+        });
+      }
+    }
+  }
+  if (problems.length > 0) throw fileError(problems);
+}
+
+async function upsert<FileRecord extends { id: string }, Row extends { id: string }>(
+  tx: Queryable,
+  actor: Actor,
+  table: Table<FileRecord, Row>,
+  records: FileRecord[],
+  siteId: string,
+  summary: ImportSummary,
+  touchUpdatedAt: boolean,
+): Promise<FileRecord[]> {
+  const changed: FileRecord[] = [];
+  let created = 0;
+  let updated = 0;
+  for (let start = 0; start < records.length; start += batchSize) {
+    const batch = records.slice(start, start + batchSize);
+    const { rows } = await tx.query<Row>(
+      `${table.select} WHERE ${table.table === 'person' ? 'p.' : ''}id = ANY($1::uuid[])`,
+      [batch.map((r) => r.id)],
+    );
+    const existing = new Map(rows.map((row) => [row.id, table.canonical(row)]));
+    const writes: Record<string, unknown>[] = [];
+    const operations: Record<string, unknown>[] = [];
+    for (const record of batch) {
+      const before = existing.get(record.id);
+      if (before && stable(before) === stable(record)) continue;
+      if (before) updated++;
+      else created++;
+      changed.push(record);
+      writes.push(table.columns(record, siteId));
+      operations.push({
+        id: newId(),
+        actor_id: actor.userId,
+        actor: actor.name,
+        entity: table.entity,
+        entity_id: record.id,
+        action: before ? 'import_update' : 'import',
+        before: before ?? null,
+        after: record,
+      });
+    }
+    if (writes.length === 0) continue;
+    const columns = Object.keys(writes[0]!);
+    const assignments = columns
+      .filter((c) => c !== 'id')
+      .map((c) => `${c} = EXCLUDED.${c}`)
+      .concat(touchUpdatedAt ? ['updated_at = now()'] : [])
+      .concat(table.table === 'person' ? ['version = person.version + 1'] : []);
+    await tx.query(
+      `INSERT INTO ${table.table} (${columns.join(', ')})
+       SELECT ${columns.join(', ')} FROM json_populate_recordset(NULL::${table.table}, $1::json)
+       ON CONFLICT (id) DO UPDATE SET ${assignments.join(', ')}`,
+      [JSON.stringify(writes)],
+    );
+    await tx.query(
+      `INSERT INTO operation (id, actor_id, actor, entity, entity_id, action, before, after)
+       SELECT id, actor_id, actor, entity, entity_id, action, before, after
+       FROM json_populate_recordset(NULL::operation, $1::json)`,
+      [JSON.stringify(operations)],
+    );
+  }
+  summary.created[table.entity] = created;
+  summary.updated[table.entity] = updated;
+  summary.unchanged[table.entity] = records.length - created - updated;
+  return changed;
+}
+
+async function writeGuardians(
+  tx: Queryable,
+  people: Array<{ id: string; guardians?: Array<{ personId: string; relation?: string }> }>,
+): Promise<void> {
+  for (let start = 0; start < people.length; start += batchSize) {
+    const batch = people.slice(start, start + batchSize);
+    await tx.query('DELETE FROM person_guardian WHERE child_id = ANY($1::uuid[])', [batch.map((p) => p.id)]);
+    const links = batch.flatMap((p) =>
+      (p.guardians ?? []).map((g) => ({
+        child_id: p.id,
+        guardian_id: g.personId,
+        relation: g.relation ?? null,
+      })),
+    );
+    if (links.length > 0)
+      await tx.query(
+        `INSERT INTO person_guardian (child_id, guardian_id, relation)
+         SELECT child_id, guardian_id, relation FROM json_populate_recordset(NULL::person_guardian, $1::json)`,
+        [JSON.stringify(links)],
+      );
+  }
+}
