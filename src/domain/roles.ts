@@ -19,6 +19,11 @@ export const permissions = [
   'aggregates:read',
   'data:export',
   'data:import',
+  'pauses:read',
+  'pauses:write',
+  'claims:read',
+  'claims:write',
+  'claims:verify',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -32,6 +37,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'aggregates:read',
     'data:export',
     'data:import',
+    'pauses:read',
+    'claims:read',
   ],
   coordinator: [
     'site:read',
@@ -46,6 +53,11 @@ const grants: Record<Role, readonly Permission[]> = {
     'aggregates:read',
     'data:export',
     'data:import',
+    'pauses:read',
+    'pauses:write',
+    'claims:read',
+    'claims:write',
+    'claims:verify',
   ],
   field: [
     'site:read',
@@ -56,10 +68,14 @@ const grants: Record<Role, readonly Permission[]> = {
     'headcount:read',
     'headcount:write',
     'aggregates:read',
+    'pauses:read',
+    'claims:read',
+    'claims:write',
   ],
-  reception: ['site:read', 'people:read', 'people:status', 'aggregates:read'],
+  reception: ['site:read', 'people:read', 'people:status', 'aggregates:read', 'pauses:read'],
   // Observers are partners and parties: counts and the shape of the site, never a name.
-  observer: ['site:read', 'aggregates:read'],
+  // Pause windows are public knowledge between the parties; claims and incidents are not shared.
+  observer: ['site:read', 'aggregates:read', 'pauses:read'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {
