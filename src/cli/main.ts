@@ -3,6 +3,7 @@ import { type Command, helpText, parseCommand } from './args.ts';
 import { initCommand } from './commands/init.ts';
 import { exportCommand, importCommand } from './commands/interchange.ts';
 import { serveCommand } from './commands/serve.ts';
+import { timelineCommand } from './commands/timeline.ts';
 import { tokensCreateCommand, usersAddCommand, usersListCommand } from './commands/users.ts';
 
 const commands: Command[] = [
@@ -13,6 +14,7 @@ const commands: Command[] = [
   tokensCreateCommand,
   importCommand,
   exportCommand,
+  timelineCommand,
 ];
 
 function overview(): string {
