@@ -1,0 +1,310 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAzovstal, renderSiteFile, siteJsonPath } from '../scenarios/azovstal/build.ts';
+import { transliterate } from '../scenarios/azovstal/transliterate.ts';
+import type { Vulnerability } from '../src/domain/person.ts';
+import { loadAzovstal } from '../src/scenario/azovstal.ts';
+import { checkSiteFile } from '../src/scenario/check.ts';
+import { exportSiteFileText } from '../src/scenario/export.ts';
+import type { SiteFile } from '../src/scenario/format.ts';
+import { type ImportSummary, importSiteFile } from '../src/scenario/import.ts';
+import { siteSummary } from '../src/services/summary.ts';
+import { systemActor } from '../src/store/repos/operations.ts';
+import { openTestDatabase, snapshot, type TestDatabase } from './support/database.ts';
+
+const committedText = readFileSync(siteJsonPath, 'utf8');
+const committed = (): SiteFile => checkSiteFile(JSON.parse(committedText));
+
+const ageOn = (birthDate: string, day: string) =>
+  Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (day.slice(5) < birthDate.slice(5) ? 1 : 0);
+
+/** Codes of the shelters reachable from an exit over passages in the given states. */
+function reachableShelters(file: SiteFile, states: ReadonlySet<string>): Set<string> {
+  const byId = new Map(file.points.map((p) => [p.id, p]));
+  const next = new Map<string, string[]>();
+  for (const p of file.passages)
+    if (states.has(p.state)) {
+      next.set(p.from, [...(next.get(p.from) ?? []), p.to]);
+      next.set(p.to, [...(next.get(p.to) ?? []), p.from]);
+    }
+  const seen = new Set(file.points.filter((p) => p.kind === 'exit').map((p) => p.id));
+  const queue = [...seen];
+  for (let id = queue.shift(); id !== undefined; id = queue.shift())
+    for (const other of next.get(id) ?? [])
+      if (!seen.has(other)) {
+        seen.add(other);
+        queue.push(other);
+      }
+  return new Set([...seen].map((id) => byId.get(id)!).flatMap((p) => (p.kind === 'shelter' ? [p.code] : [])));
+}
+
+const everythingUnchanged = (file: SiteFile): ImportSummary => {
+  const counts = {
+    site: 1,
+    site_point: file.points.length,
+    passage: file.passages.length,
+    household: file.households.length,
+    person: file.people.length,
+    headcount: file.headcounts.length,
+  };
+  const zero = Object.fromEntries(Object.keys(counts).map((k) => [k, 0]));
+  return { siteId: file.site.id, created: zero, updated: zero, unchanged: counts };
+};
+
+describe('the Azovstal scenario file', () => {
+  it('is built the same on every run, and the committed site.json is what the builder writes now', () => {
+    const first = renderSiteFile(buildAzovstal());
+    const second = renderSiteFile(buildAzovstal());
+    expect(second).toBe(first);
+    // If this fails, run `npx tsx scenarios/azovstal/build.ts` and commit site.json.
+    expect(committedText).toBe(first);
+  });
+
+  it('models the plant as public record describes it', () => {
+    const file = committed();
+    expect(file.site).toEqual({
+      id: file.site.id,
+      name: 'Azovstal Iron and Steel Works',
+      place: 'Mariupol, Ukraine',
+      timeZone: 'Europe/Kyiv',
+    });
+    const shelters = file.points.filter((p) => p.kind === 'shelter');
+    expect(shelters.length).toBeGreaterThanOrEqual(33);
+    expect(shelters.length).toBeLessThanOrEqual(39);
+    for (const s of shelters) {
+      expect(s.depthM, s.code).toBeGreaterThanOrEqual(8);
+      expect(Object.keys(s.conditions ?? {})).toEqual(
+        expect.arrayContaining(['water', 'food', 'air', 'medical']),
+      );
+    }
+    const capacity = shelters.reduce((sum, s) => sum + (s.capacity ?? 0), 0);
+    expect(capacity).toBeGreaterThanOrEqual(11_000);
+    expect(capacity).toBeLessThanOrEqual(13_000);
+    // Drawn over about 4 km by 2.8 km, i.e. about 11 km².
+    const xs = file.points.map((p) => p.x!);
+    const ys = file.points.map((p) => p.y!);
+    const area = (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys));
+    expect(area / 1e6).toBeGreaterThan(9);
+    expect(area / 1e6).toBeLessThan(14);
+    expect(file.points.filter((p) => p.kind === 'exit').length).toBeGreaterThanOrEqual(3);
+    expect(file.points.filter((p) => p.kind === 'pickup_point').length).toBeGreaterThanOrEqual(2);
+    expect(file.points.filter((p) => p.kind === 'junction').length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('has passages in every state, rubble that takes hours to weeks to clear, and shelters cut off until cleared', () => {
+    const file = committed();
+    const byState = (state: string) => file.passages.filter((p) => p.state === state);
+    expect(byState('open').length).toBeGreaterThan(file.passages.length / 2);
+    expect(byState('unsafe').length).toBeGreaterThanOrEqual(3);
+    expect(byState('impassable').length).toBeGreaterThanOrEqual(3);
+    const hours = byState('blocked').map((p) => p.clearancePersonHours!);
+    expect(hours.length).toBeGreaterThanOrEqual(6);
+    expect(Math.min(...hours)).toBeLessThanOrEqual(10);
+    expect(Math.max(...hours)).toBeGreaterThanOrEqual(300);
+
+    const withoutClearing = reachableShelters(file, new Set(['open', 'unsafe']));
+    const afterClearing = reachableShelters(file, new Set(['open', 'unsafe', 'blocked']));
+    const cutOff = [...afterClearing].filter((code) => !withoutClearing.has(code));
+    expect(cutOff.length).toBeGreaterThanOrEqual(2);
+    const occupied = new Set(file.people.map((p) => file.points.find((s) => s.id === p.shelterId)!.code));
+    // Some of the civilians wait behind rubble: rescue, not only evacuation.
+    expect(cutOff.filter((code) => occupied.has(code)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('registers about 200 civilians in households, 30 of them children, each child with a guardian or flagged', () => {
+    const file = committed();
+    expect(file.people.length).toBeGreaterThanOrEqual(190);
+    expect(file.people.length).toBeLessThanOrEqual(210);
+    expect(file.households.length).toBeGreaterThanOrEqual(70);
+    expect(file.households.length).toBeLessThanOrEqual(90);
+    const byId = new Map(file.people.map((p) => [p.id, p]));
+    const children = file.people.filter((p) => p.vulnerabilities?.includes('child'));
+    expect(children).toHaveLength(30);
+    for (const child of children) expect(ageOn(child.birthDate!, '2022-05-06'), child.id).toBeLessThan(18);
+    let flagged = 0;
+    for (const child of children) {
+      const guardians = (child.guardians ?? []).map((g) => byId.get(g.personId));
+      const isFlagged =
+        child.vulnerabilities!.includes('unaccompanied_child') ||
+        child.vulnerabilities!.includes('separated_child');
+      if (isFlagged) flagged++;
+      expect(guardians.length > 0 || isFlagged, child.id).toBe(true);
+      for (const guardian of guardians) expect(guardian?.householdId).toBe(child.householdId);
+    }
+    expect(flagged).toBeGreaterThanOrEqual(1);
+
+    const shelterOf = new Map<string, Set<string>>();
+    for (const p of file.people)
+      shelterOf.set(p.householdId!, (shelterOf.get(p.householdId!) ?? new Set()).add(p.shelterId!));
+    for (const [household, shelters] of shelterOf) expect(shelters.size, household).toBe(1);
+
+    const count = (v: Vulnerability) => file.people.filter((p) => p.vulnerabilities?.includes(v)).length;
+    expect(count('elderly')).toBeGreaterThanOrEqual(20);
+    expect(count('needs_stretcher')).toBeGreaterThanOrEqual(3);
+    expect(count('needs_wheelchair')).toBeGreaterThanOrEqual(1);
+    expect(count('pregnant')).toBeGreaterThanOrEqual(1);
+    expect(count('needs_medication')).toBeGreaterThanOrEqual(5);
+    expect(new Set(file.people.map((p) => p.triage).filter(Boolean))).toEqual(new Set(['T1', 'T2', 'T3']));
+    expect(new Set(file.people.map((p) => p.status))).toEqual(new Set(['sheltering']));
+  });
+
+  it('writes every name in Cyrillic with a patronymic and in Latin by the Ukrainian national system', () => {
+    for (const person of committed().people) {
+      const cyrillic = person.names.find((n) => n.script === 'Cyrl')!;
+      const latin = person.names.find((n) => n.script === 'Latn')!;
+      expect(cyrillic.patronymic).toMatch(/^\p{Script=Cyrillic}+(ович|івна|ївна)$/u);
+      expect(latin).toEqual({
+        script: 'Latn',
+        family: transliterate(cyrillic.family),
+        given: transliterate(cyrillic.given),
+      });
+      expect(`${latin.family} ${latin.given}`).toMatch(/^[A-Za-z ]+$/);
+    }
+  });
+
+  it('transliterates as the national system’s own examples do', () => {
+    const examples: Array<[string, string]> = [
+      ['Алушта', 'Alushta'],
+      ['Згорани', 'Zghorany'],
+      ['Розгон', 'Rozghon'],
+      ['Єнакієве', 'Yenakiieve'],
+      ['Гаєвич', 'Haievych'],
+      ['Їжакевич', 'Yizhakevych'],
+      ['Кадиївка', 'Kadyivka'],
+      ['Йосипівка', 'Yosypivka'],
+      ['Стрий', 'Stryi'],
+      ['Олексій', 'Oleksii'],
+      ['Юрій', 'Yurii'],
+      ['Крюківка', 'Kriukivka'],
+      ['Яготин', 'Yahotyn'],
+      ['Ічня', 'Ichnia'],
+      ['Знам’янка', 'Znamianka'],
+      ['Щербухи', 'Shcherbukhy'],
+      ['Ґалаґан', 'Galagan'],
+      ['Біла Церква', 'Bila Tserkva'],
+    ];
+    for (const [cyrillic, latin] of examples) expect(transliterate(cyrillic)).toBe(latin);
+  });
+
+  it('keeps the report’s figures as sourced headcounts, and its route, parties and claims in the provenance', () => {
+    const file = committed();
+    const total = file.headcounts.find((h) => h.category === 'total');
+    expect(total).toMatchObject({ count: 2000, approximate: true, reportedAt: '2022-05-06T06:00:00.000Z' });
+    expect(total?.source).toMatch(/2022-05-06/);
+    const mayor = file.headcounts.filter((h) => h.reportedBy?.includes('Boychenko'));
+    expect(mayor.map((h) => h.category).sort()).toEqual(['children', 'civilians']);
+    expect(mayor.find((h) => h.category === 'children')?.count).toBeGreaterThan(30);
+
+    const provenance = file.provenance as {
+      route: { waypoints: Array<{ name: string; kind: string; approxKmFromPlant: number }> };
+      parties: Array<{ id: string; name: string }>;
+      claims: Array<{
+        party: string | null;
+        stance: string;
+        quote?: string;
+        channel: string;
+        source: { date: string };
+      }>;
+    };
+    const waypoints = provenance.route.waypoints;
+    expect(waypoints.map((w) => w.name)).toEqual([
+      'Bezimenne',
+      'Manhush',
+      'Berdiansk',
+      'Tokmak',
+      'Vasylivka',
+      'Zaporizhzhia',
+    ]);
+    expect(waypoints.map((w) => w.kind)).toEqual([
+      'screening_point',
+      'screening_point',
+      'checkpoint',
+      'checkpoint',
+      'checkpoint',
+      'reception_point',
+    ]);
+    const km = waypoints.map((w) => w.approxKmFromPlant);
+    expect(km).toEqual([...km].sort((a, b) => a - b));
+    expect(provenance.parties.map((p) => p.name)).toEqual(
+      expect.arrayContaining([
+        'Russian Federation Ministry of Defence',
+        'Government of Ukraine',
+        'Azov regiment command',
+        'City of Mariupol',
+      ]),
+    );
+    const parties = new Set(provenance.parties.map((p) => p.id));
+    for (const claim of provenance.claims) {
+      if (claim.party !== null) expect(parties.has(claim.party)).toBe(true);
+      expect(claim.source.date).toBe('2022-05-06');
+      // Short quotes only: the report is cited, not copied.
+      expect((claim.quote ?? '').length).toBeLessThanOrEqual(80);
+    }
+    expect(provenance.claims.map((c) => c.stance)).toEqual(expect.arrayContaining(['asserts', 'denies']));
+    expect(provenance.claims.some((c) => c.channel.includes('Telegram'))).toBe(true);
+  });
+});
+
+describe('loading the Azovstal scenario', () => {
+  let t: TestDatabase;
+  let file: SiteFile;
+  beforeAll(async () => {
+    t = await openTestDatabase();
+    file = committed();
+  });
+  afterAll(() => t.close());
+
+  it('registers the civilians and keeps the reported headcount of about 2,000 apart', async () => {
+    const loaded = await loadAzovstal(t.db, systemActor);
+    expect(loaded.created.person).toBe(file.people.length);
+    const summary = await siteSummary(t.db, loaded.siteId);
+    expect(summary.site.name).toBe('Azovstal Iron and Steel Works');
+    expect(summary.registered.total).toBe(file.people.length);
+    expect(summary.registered.total).toBeGreaterThanOrEqual(190);
+    expect(summary.registered.total).toBeLessThanOrEqual(210);
+    expect(summary.registered.byStatus).toEqual({ sheltering: file.people.length });
+    expect(summary.registered.byVulnerability.child).toBe(30);
+    expect(summary.reportedHeadcounts.find((h) => h.category === 'total')).toMatchObject({
+      count: 2000,
+      approximate: true,
+    });
+  });
+
+  it('changes nothing when loaded again', async () => {
+    const before = await snapshot(t.db);
+    const again = await loadAzovstal(t.db, systemActor);
+    expect(again).toEqual(everythingUnchanged(file));
+    expect(await snapshot(t.db)).toBe(before);
+  });
+
+  it('exports every record it imported, and exports the same bytes after a round trip', async () => {
+    const exported = await exportSiteFileText(t.db, file.site.id);
+    const parsed = checkSiteFile(JSON.parse(exported));
+    const byId = <T extends { id: string }>(records: T[]) =>
+      [...records].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const { provenance: _kept, ...withoutProvenance } = file;
+    expect({
+      ...parsed,
+      points: byId(parsed.points),
+      passages: byId(parsed.passages),
+      households: byId(parsed.households),
+      people: byId(parsed.people),
+      headcounts: byId(parsed.headcounts),
+    }).toEqual({
+      ...withoutProvenance,
+      points: byId(file.points),
+      passages: byId(file.passages),
+      households: byId(file.households),
+      people: byId(file.people),
+      headcounts: byId(file.headcounts),
+    });
+
+    const fresh = await openTestDatabase();
+    try {
+      await importSiteFile(fresh.db, systemActor, JSON.parse(exported));
+      expect(await exportSiteFileText(fresh.db, file.site.id)).toBe(exported);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
