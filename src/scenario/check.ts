@@ -6,7 +6,29 @@ import { isTimeZone, passageStateProblem } from '../domain/site.ts';
 import { SiteFile } from './format.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const validateShape = addFormats(new Ajv({ allErrors: true, strict: false })).compile<SiteFile>(SiteFile);
+// verbose: errors carry the offending value, so a reason can say what was found.
+const validateShape = addFormats(
+  new Ajv({ allErrors: true, strict: false, verbose: true }),
+).compile<SiteFile>(SiteFile);
+
+// What a format error means, in words a person editing the file can act on.
+const formatReasons: Record<string, string> = {
+  date: 'must be a calendar date written YYYY-MM-DD',
+  'date-time': 'must be a date and time with its offset, e.g. 2022-05-06T10:00:00Z',
+  uuid: 'must be a UUID',
+};
+
+/** A short description of a value found in the file, for a reason ("not the string \"300\""). */
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return `the string ${JSON.stringify(shown)}`;
+  }
+  return `${typeof value} ${String(value)}`;
+}
 
 export interface FileProblem {
   /** JSONPath of the offending value, e.g. $.people[3].shelterId */
@@ -44,10 +66,19 @@ export function checkSiteFile(data: unknown): SiteFile {
   if (!validateShape(data)) {
     const problems: FileProblem[] = [];
     for (const error of validateShape.errors ?? []) {
+      const params = error.params as Record<string, unknown>;
+      // A nullable field fails every branch of its anyOf; the non-null branch says what is wrong,
+      // so "must be null" and "must match a schema in anyOf" are noise.
+      if (error.keyword === 'anyOf') continue;
+      if (error.keyword === 'type' && params.type === 'null' && error.schemaPath.includes('/anyOf/'))
+        continue;
       let path = pointerToPath(error.instancePath);
       let reason = error.message ?? 'is invalid';
-      const params = error.params as Record<string, unknown>;
-      if (error.keyword === 'required') {
+      if (error.keyword === 'type') {
+        reason = `must be ${String(params.type)}, not ${describeValue(error.data)}`;
+      } else if (error.keyword === 'format') {
+        reason = `${formatReasons[String(params.format)] ?? reason}, not ${describeValue(error.data)}`;
+      } else if (error.keyword === 'required') {
         path = pointerToPath(`${error.instancePath}/${String(params.missingProperty)}`);
         reason = 'is required';
       } else if (error.keyword === 'additionalProperties') {
@@ -106,13 +137,21 @@ function referenceProblems(file: SiteFile): FileProblem[] {
     } else {
       for (const field of ['shelterKind', 'capacity', 'conditions', 'supervisor'] as const)
         if (point[field] !== undefined && point[field] !== null)
-          add(`${at}.${field}`, `is given only for a shelter, not a ${point.kind}`);
+          add(`${at}.${field}`, `is given only for a shelter, not for this ${point.kind.replace('_', ' ')}`);
     }
   });
+
+  // The schema accepts every RFC 3339 time, leap seconds included, but a time is stored as a
+  // JavaScript Date, which has no 23:59:60.
+  const checkTime = (value: string | null | undefined, path: string) => {
+    if (value && Number.isNaN(Date.parse(value)))
+      add(path, `${value} is not a time Corridor can store (a leap second? write :59 instead)`);
+  };
 
   file.passages.forEach((passage, i) => {
     const at = `$.passages[${i}]`;
     claimId(passage.id, `${at}.id`);
+    checkTime(passage.stateReportedAt, `${at}.stateReportedAt`);
     for (const end of ['from', 'to'] as const)
       if (!points.has(passage[end]))
         add(`${at}.${end}`, `refers to point ${passage[end]}, which is not in $.points`);
@@ -128,12 +167,19 @@ function referenceProblems(file: SiteFile): FileProblem[] {
   });
 
   const isShelter = (id: string) => points.get(id)?.kind === 'shelter';
+  // Pointing at an exit is a different mistake from pointing at nothing; say which it is.
+  const notAShelter = (id: string) => {
+    const point = points.get(id);
+    return point
+      ? `refers to ${point.kind} ${point.code} (${id}), which is not a shelter`
+      : `refers to ${id}, which is not in $.points`;
+  };
   const people = new Set(file.people.map((p) => p.id));
   file.people.forEach((person, i) => {
     const at = `$.people[${i}]`;
     claimId(person.id, `${at}.id`);
     if (person.shelterId && !isShelter(person.shelterId))
-      add(`${at}.shelterId`, `refers to ${person.shelterId}, which is not a shelter in $.points`);
+      add(`${at}.shelterId`, notAShelter(person.shelterId));
     if (person.householdId && !households.has(person.householdId))
       add(`${at}.householdId`, `refers to ${person.householdId}, which is not in $.households`);
     (person.guardians ?? []).forEach((guardian, g) => {
@@ -156,11 +202,9 @@ function referenceProblems(file: SiteFile): FileProblem[] {
 
   file.headcounts.forEach((headcount, i) => {
     claimId(headcount.id, `$.headcounts[${i}].id`);
+    checkTime(headcount.reportedAt, `$.headcounts[${i}].reportedAt`);
     if (headcount.shelterId && !isShelter(headcount.shelterId))
-      add(
-        `$.headcounts[${i}].shelterId`,
-        `refers to ${headcount.shelterId}, which is not a shelter in $.points`,
-      );
+      add(`$.headcounts[${i}].shelterId`, notAShelter(headcount.shelterId));
   });
   return problems;
 }

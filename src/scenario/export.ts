@@ -40,7 +40,9 @@ export async function* exportSiteFile(db: Queryable, siteId: string): AsyncGener
       [siteId, after, pageSize],
     );
     if (rows.length === 0) break;
-    yield rows.map((row) => `${first ? '' : ','}\n${JSON.stringify(personRecord(toPerson(row)))}`).join('');
+    yield rows
+      .map((row, i) => `${first && i === 0 ? '' : ','}\n${JSON.stringify(personRecord(toPerson(row)))}`)
+      .join('');
     first = false;
     after = rows.at(-1)!.id;
   }

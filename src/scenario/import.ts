@@ -220,6 +220,17 @@ async function refuseForeignIds(
       }
     }
   }
+  // A code is unique within a site: a stored point that the file does not mention, holding a code
+  // the file gives to another point, would otherwise fail the insert with no path to point at.
+  const { rows: clashes } = await tx.query<{ id: string; code: string }>(
+    `SELECT id, code FROM site_point WHERE site_id = $1 AND code = ANY($2::text[]) AND NOT (id = ANY($3::uuid[]))`,
+    [siteId, file.points.map((p) => p.code), file.points.map((p) => p.id)],
+  );
+  for (const clash of clashes)
+    problems.push({
+      path: `$.points[${file.points.findIndex((p) => p.code === clash.code)}].code`,
+      reason: `code ${clash.code} already belongs to point ${clash.id} of this site, which is not in the file`,
+    });
   if (problems.length > 0) throw fileError(problems);
 }
 

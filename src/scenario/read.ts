@@ -24,6 +24,12 @@ export function parseSiteFileBytes(bytes: Uint8Array): unknown {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
+    // A download or copy cut short can end inside a multi-byte character: that is a truncated
+    // file, not a file in another encoding.
+    if (isCutCharacter(bytes.subarray(at)))
+      throw fileError([
+        { path: '$', reason: `the file ends in the middle of a character at offset ${at}: it is truncated` },
+      ]);
     throw fileError([
       { path: '$', reason: `the file is not UTF-8 (invalid byte at offset ${at}); save it as UTF-8` },
     ]);
@@ -34,6 +40,14 @@ export function parseSiteFileBytes(bytes: Uint8Array): unknown {
   } catch (error) {
     throw fileError([{ path: '$', reason: `the file is not valid JSON (${(error as Error).message})` }]);
   }
+}
+
+/** True for the first bytes of a multi-byte UTF-8 character and nothing after them. */
+function isCutCharacter(tail: Uint8Array): boolean {
+  const lead = tail[0];
+  if (lead === undefined) return false;
+  const length = lead >= 0xf0 && lead <= 0xf4 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 ? 2 : 0;
+  return length > tail.length && tail.subarray(1).every((byte) => byte >= 0x80 && byte <= 0xbf);
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

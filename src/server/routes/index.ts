@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from './context.ts';
 import { headcountRoutes } from './headcounts.ts';
 import { householdRoutes } from './households.ts';
+import { interchangeRoutes } from './interchange.ts';
 import { peopleRoutes } from './people.ts';
 import { sessionRoutes } from './session.ts';
 import { siteRoutes } from './sites.ts';
@@ -19,6 +20,7 @@ export async function registerRoutes(app: FastifyInstance, context: RouteContext
     peopleRoutes,
     householdRoutes,
     headcountRoutes,
+    interchangeRoutes,
   ])
     area(api, context);
 }
