@@ -1,9 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { claimRoutes } from './claims.ts';
 import type { RouteContext } from './context.ts';
 import { headcountRoutes } from './headcounts.ts';
 import { householdRoutes } from './households.ts';
 import { interchangeRoutes } from './interchange.ts';
+import { pauseRoutes } from './pauses.ts';
 import { peopleRoutes } from './people.ts';
 import { sessionRoutes } from './session.ts';
 import { siteRoutes } from './sites.ts';
@@ -21,6 +23,8 @@ export async function registerRoutes(app: FastifyInstance, context: RouteContext
     householdRoutes,
     headcountRoutes,
     interchangeRoutes,
+    pauseRoutes,
+    claimRoutes,
   ])
     area(api, context);
 }
