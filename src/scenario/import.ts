@@ -1,4 +1,3 @@
-import { newId } from '../domain/ids.ts';
 import type { Database, Queryable } from '../store/database.ts';
 import { translating } from '../store/db-errors.ts';
 import { type HeadcountRow, toHeadcount } from '../store/repos/headcounts.ts';
@@ -23,25 +22,9 @@ import {
   siteRecord,
 } from './records.ts';
 
-export interface ImportSummary {
-  siteId: string;
-  created: Record<string, number>;
-  updated: Record<string, number>;
-  unchanged: Record<string, number>;
-}
+import { batchSize, type ImportSummary, type Table, upsert } from './upsert.ts';
 
-// Large files are written in batches of this many rows per statement: one round trip each.
-const batchSize = 2000;
-
-interface Table<FileRecord extends { id: string }, Row> {
-  entity: string;
-  table: string;
-  /** The columns written, and how a file record fills them. */
-  columns: (record: FileRecord, siteId: string) => Record<string, unknown>;
-  /** A stored row in the file's canonical form, to compare with. */
-  canonical: (row: Row) => FileRecord;
-  select: string;
-}
+export type { ImportSummary } from './upsert.ts';
 
 const selectPerson = `SELECT p.*, (SELECT coalesce(json_agg(json_build_object('personId', g.guardian_id, 'relation', g.relation)), '[]'::json)
   FROM person_guardian g WHERE g.child_id = p.id) AS guardians FROM person p`;
@@ -55,6 +38,7 @@ const tables = {
     canonical: (row: SiteRow) => siteRecord(toSite(row)),
   } satisfies Table<ReturnType<typeof siteRecord>, SiteRow>,
   points: {
+    touchUpdatedAt: true,
     entity: 'site_point',
     table: 'site_point',
     select: 'SELECT * FROM site_point',
@@ -77,6 +61,7 @@ const tables = {
     canonical: (row: PointRow) => pointRecord(toPoint(row)),
   } satisfies Table<ReturnType<typeof pointRecord>, PointRow>,
   passages: {
+    touchUpdatedAt: true,
     entity: 'passage',
     table: 'passage',
     select: 'SELECT * FROM passage',
@@ -95,6 +80,7 @@ const tables = {
     canonical: (row: PassageRow) => passageRecord(toPassage(row)),
   } satisfies Table<ReturnType<typeof passageRecord>, PassageRow>,
   households: {
+    touchUpdatedAt: true,
     entity: 'household',
     table: 'household',
     select: 'SELECT * FROM household',
@@ -105,6 +91,9 @@ const tables = {
     entity: 'person',
     table: 'person',
     select: selectPerson,
+    idColumn: 'p.id',
+    touchUpdatedAt: true,
+    bumpVersion: true,
     columns: (p, siteId) => ({
       id: p.id,
       site_id: siteId,
@@ -143,13 +132,6 @@ const tables = {
   } satisfies Table<ReturnType<typeof headcountRecord>, HeadcountRow>,
 };
 
-const stable = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
-
 /**
  * Imports a whole site file in one transaction: all or nothing. Records are matched by id, so
  * importing the same file again changes nothing; a record that differs is updated and logged.
@@ -162,10 +144,10 @@ export async function importSiteFile(db: Database, actor: Actor, data: unknown):
   await translating(() =>
     db.transaction(async (tx) => {
       await refuseForeignIds(tx, file, siteId);
-      await upsert(tx, actor, tables.site, [siteRecord(file.site)], siteId, summary, false);
-      await upsert(tx, actor, tables.points, file.points.map(pointRecord), siteId, summary, true);
-      await upsert(tx, actor, tables.passages, file.passages.map(passageRecord), siteId, summary, true);
-      await upsert(tx, actor, tables.households, file.households.map(householdRecord), siteId, summary, true);
+      await upsert(tx, actor, tables.site, [siteRecord(file.site)], siteId, summary);
+      await upsert(tx, actor, tables.points, file.points.map(pointRecord), siteId, summary);
+      await upsert(tx, actor, tables.passages, file.passages.map(passageRecord), siteId, summary);
+      await upsert(tx, actor, tables.households, file.households.map(householdRecord), siteId, summary);
       const changedPeople = await upsert(
         tx,
         actor,
@@ -173,18 +155,9 @@ export async function importSiteFile(db: Database, actor: Actor, data: unknown):
         file.people.map(personRecord),
         siteId,
         summary,
-        true,
       );
       await writeGuardians(tx, changedPeople);
-      await upsert(
-        tx,
-        actor,
-        tables.headcounts,
-        file.headcounts.map(headcountRecord),
-        siteId,
-        summary,
-        false,
-      );
+      await upsert(tx, actor, tables.headcounts, file.headcounts.map(headcountRecord), siteId, summary);
     }),
   );
   return summary;
@@ -232,71 +205,6 @@ async function refuseForeignIds(
       reason: `code ${clash.code} already belongs to point ${clash.id} of this site, which is not in the file`,
     });
   if (problems.length > 0) throw fileError(problems);
-}
-
-async function upsert<FileRecord extends { id: string }, Row extends { id: string }>(
-  tx: Queryable,
-  actor: Actor,
-  table: Table<FileRecord, Row>,
-  records: FileRecord[],
-  siteId: string,
-  summary: ImportSummary,
-  touchUpdatedAt: boolean,
-): Promise<FileRecord[]> {
-  const changed: FileRecord[] = [];
-  let created = 0;
-  let updated = 0;
-  for (let start = 0; start < records.length; start += batchSize) {
-    const batch = records.slice(start, start + batchSize);
-    const { rows } = await tx.query<Row>(
-      `${table.select} WHERE ${table.table === 'person' ? 'p.' : ''}id = ANY($1::uuid[])`,
-      [batch.map((r) => r.id)],
-    );
-    const existing = new Map(rows.map((row) => [row.id, table.canonical(row)]));
-    const writes: Record<string, unknown>[] = [];
-    const operations: Record<string, unknown>[] = [];
-    for (const record of batch) {
-      const before = existing.get(record.id);
-      if (before && stable(before) === stable(record)) continue;
-      if (before) updated++;
-      else created++;
-      changed.push(record);
-      writes.push(table.columns(record, siteId));
-      operations.push({
-        id: newId(),
-        actor_id: actor.userId,
-        actor: actor.name,
-        entity: table.entity,
-        entity_id: record.id,
-        action: before ? 'import_update' : 'import',
-        before: before ?? null,
-        after: record,
-      });
-    }
-    if (writes.length === 0) continue;
-    const columns = Object.keys(writes[0]!);
-    const assignments = columns
-      .filter((c) => c !== 'id')
-      .map((c) => `${c} = EXCLUDED.${c}`)
-      .concat(touchUpdatedAt ? ['updated_at = now()'] : [])
-      .concat(table.table === 'person' ? ['version = person.version + 1'] : []);
-    await tx.query(
-      `INSERT INTO ${table.table} (${columns.join(', ')})
-       SELECT ${columns.join(', ')} FROM json_populate_recordset(NULL::${table.table}, $1::json)
-       ON CONFLICT (id) DO UPDATE SET ${assignments.join(', ')}`,
-      [JSON.stringify(writes)],
-    );
-    await tx.query(
-      `INSERT INTO operation (id, actor_id, actor, entity, entity_id, action, before, after)
-       SELECT id, actor_id, actor, entity, entity_id, action, before, after
-       FROM json_populate_recordset(NULL::operation, $1::json)`,
-      [JSON.stringify(operations)],
-    );
-  }
-  summary.created[table.entity] = created;
-  summary.updated[table.entity] = updated;
-  summary.unchanged[table.entity] = records.length - created - updated;
-  return changed;
 }
 
 async function writeGuardians(
