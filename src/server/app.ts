@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type onRouteHookHandler } from 'fastify';
 import type { Database } from '../store/database.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandling } from './errors.ts';
@@ -11,14 +11,16 @@ import { validatorCompiler } from './validation.ts';
 
 export interface AppOptions {
   db: Database;
-  /** pino options, or false for silence (tests). */
-  logger?: boolean | { level: string };
+  /** pino options, or false for silence (tests); `stream` receives the JSON log lines instead of stdout. */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Login attempts allowed per address and minute. */
   loginRateLimit?: number;
   /** Largest JSON body accepted, in bytes. */
   bodyLimit?: number;
   /** Set the Secure flag on the session cookie (behind TLS). */
   secureCookies?: boolean;
+  /** Called for every route as it is registered, plugins' routes included (the authorization test lists them). */
+  onRoute?: onRouteHookHandler;
 }
 
 export const defaultBodyLimit = 1024 * 1024;
@@ -37,6 +39,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { strict: false } },
     genReqId: () => crypto.randomUUID(),
   });
+  // Installed before any plugin so that it sees every route, including the API reference page's.
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandling(app);
   await app.register(cookie);

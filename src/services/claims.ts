@@ -7,7 +7,7 @@ import { type Actor, recordOperation } from '../store/repos/operations.ts';
 import { findPause } from '../store/repos/pauses.ts';
 import { findPoint } from '../store/repos/sites.ts';
 import { requireParty, requireSource } from './pauses.ts';
-import { requireSite } from './sites.ts';
+import { requireSite, requireSiteReference } from './sites.ts';
 
 export type IncidentInput = Omit<repo.Incident, 'id' | 'pointId' | 'place' | 'pauseWindowId' | 'convoyId'> & {
   id?: string | undefined;
@@ -28,7 +28,7 @@ export async function recordIncident(
 ): Promise<repo.Incident> {
   return translating(() =>
     db.transaction(async (tx) => {
-      await requireSite(tx, input.siteId);
+      await requireSiteReference(tx, input.siteId);
       if (input.pointId) {
         const point = await findPoint(tx, input.pointId);
         if (!point || point.siteId !== input.siteId) throw unknownReference('pointId', input.pointId);
@@ -111,7 +111,7 @@ export async function recordClaim(db: Database, actor: Actor, input: ClaimInput)
     throw fail('figure', 'is given only when the subject is a figure');
   return translating(() =>
     db.transaction(async (tx) => {
-      await requireSite(tx, input.siteId);
+      await requireSiteReference(tx, input.siteId);
       if (input.incidentId) {
         const incident = await repo.findIncident(tx, input.incidentId);
         if (!incident || incident.siteId !== input.siteId)

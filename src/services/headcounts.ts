@@ -5,7 +5,7 @@ import { translating } from '../store/db-errors.ts';
 import { type Headcount, insertHeadcount } from '../store/repos/headcounts.ts';
 import { type Actor, recordOperation } from '../store/repos/operations.ts';
 import { findPoint } from '../store/repos/sites.ts';
-import { requireSite } from './sites.ts';
+import { requireSiteReference } from './sites.ts';
 
 export type HeadcountInput = Omit<Headcount, 'id' | 'shelterId' | 'approximate' | 'reportedBy' | 'note'> & {
   id?: string | undefined;
@@ -21,7 +21,7 @@ export async function recordHeadcount(db: Database, actor: Actor, input: Headcou
     throw new CorridorError('validation_failed', 'reportedAt: not a date-time', { field: 'reportedAt' });
   return translating(() =>
     db.transaction(async (tx) => {
-      await requireSite(tx, input.siteId);
+      await requireSiteReference(tx, input.siteId);
       if (input.shelterId) {
         const shelter = await findPoint(tx, input.shelterId);
         if (!shelter || shelter.siteId !== input.siteId || shelter.kind !== 'shelter')

@@ -14,7 +14,7 @@ import { type Actor, recordOperation } from '../store/repos/operations.ts';
 import * as parties from '../store/repos/parties.ts';
 import * as repo from '../store/repos/pauses.ts';
 import { findPoint } from '../store/repos/sites.ts';
-import { definedOnly, requireSite } from './sites.ts';
+import { definedOnly, requireSite, requireSiteReference } from './sites.ts';
 
 export async function createParty(
   db: Database,
@@ -154,7 +154,7 @@ async function checkPause(tx: Queryable, p: repo.PauseWindow): Promise<void> {
 export async function createPause(db: Database, actor: Actor, input: PauseInput): Promise<repo.PauseWindow> {
   return translating(() =>
     db.transaction(async (tx) => {
-      await requireSite(tx, input.siteId);
+      await requireSiteReference(tx, input.siteId);
       const pause: repo.PauseWindow = {
         id: input.id ?? newId(),
         siteId: input.siteId,

@@ -8,7 +8,7 @@ import * as households from '../store/repos/households.ts';
 import { type Actor, recordOperation } from '../store/repos/operations.ts';
 import * as repo from '../store/repos/people.ts';
 import { findPoint } from '../store/repos/sites.ts';
-import { definedOnly, requireSite } from './sites.ts';
+import { definedOnly, requireSiteReference } from './sites.ts';
 
 export type PersonInput = Partial<
   Omit<Person, 'status' | 'statusChangedAt' | 'version' | 'createdAt' | 'updatedAt'>
@@ -75,7 +75,7 @@ export async function registerPerson(db: Database, actor: Actor, input: PersonIn
   return translating(() =>
     db.transaction(async (tx) => {
       const person = normalise(input, input.id ?? newId());
-      await requireSite(tx, person.siteId);
+      await requireSiteReference(tx, person.siteId);
       if (input.id && (await tx.query('SELECT 1 FROM person WHERE id = $1', [input.id])).rows.length > 0)
         throw new CorridorError('duplicate_id', `id: a person with id ${input.id} is already registered`, {
           field: 'id',
@@ -179,7 +179,7 @@ export async function createHousehold(
 ): Promise<households.Household> {
   return translating(() =>
     db.transaction(async (tx) => {
-      await requireSite(tx, input.siteId);
+      await requireSiteReference(tx, input.siteId);
       const id = input.id ?? newId();
       if (await households.findHousehold(tx, id))
         throw new CorridorError('duplicate_id', `id: a household with id ${id} already exists`, {

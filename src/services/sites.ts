@@ -81,6 +81,13 @@ export async function requireSite(db: Queryable, id: string): Promise<Site> {
   return site;
 }
 
+/** A site named in a request body: its absence is a bad reference (422, naming the field), not a missing resource. */
+export async function requireSiteReference(db: Queryable, id: string, field = 'siteId'): Promise<Site> {
+  const site = await repo.findSite(db, id);
+  if (!site) throw unknownReference(field, id);
+  return site;
+}
+
 export type PointInput = Partial<Omit<SitePoint, 'siteId'>> & Pick<SitePoint, 'kind' | 'code'>;
 
 function normalisePoint(siteId: string, input: PointInput, id: string): SitePoint {

@@ -36,10 +36,14 @@ export async function currentSchemaVersion(db: Database): Promise<number> {
   return result.rows[0]?.version ?? 0;
 }
 
-/** Applies every migration the database lacks, each in its own transaction; refuses a newer schema. */
-export async function migrate(db: Database): Promise<number> {
-  const migrations = loadMigrations();
-  const known = migrations.at(-1)?.version ?? 0;
+/**
+ * Applies every migration the database lacks, each in its own transaction; refuses a newer schema.
+ * `upTo` stops after that version (the migration test walks the chain one step at a time).
+ */
+export async function migrate(db: Database, upTo?: number): Promise<number> {
+  const all = loadMigrations();
+  const migrations = upTo === undefined ? all : all.filter((m) => m.version <= upTo);
+  const known = all.at(-1)?.version ?? 0;
   await db.exec(
     'CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
   );
@@ -64,7 +68,7 @@ export async function migrate(db: Database): Promise<number> {
       ]);
     });
   }
-  return known;
+  return migrations.at(-1)?.version ?? 0;
 }
 
 // Migrations are plain statements separated by semicolons at line ends; no function bodies, so a

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Database } from '../../src/store/database.ts';
 import { openStore } from '../../src/store/open.ts';
+import { openPglite } from '../../src/store/pglite.ts';
+import { openPostgres } from '../../src/store/postgres.ts';
 
 export const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
 export const backendName = postgresUrl ? 'postgresql' : 'pglite';
@@ -10,31 +12,48 @@ export interface TestDatabase {
   db: Database;
   /** The connection string of the fresh PostgreSQL database, when the suite runs on PostgreSQL. */
   url: string | undefined;
+  /** Closes the connection but keeps the database (to see how the server copes when it is gone). */
+  disconnect(): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on
- * the server named by TEST_DATABASE_URL, dropped again on close.
+ * A fresh database for one test file: in-memory PGlite by default, or a new database on the server
+ * named by TEST_DATABASE_URL, dropped again on close. Migrated unless `migrate` is false.
  */
-export async function openTestDatabase(): Promise<TestDatabase> {
-  if (!postgresUrl) {
-    const db = await openStore({});
-    return { db, url: undefined, close: () => db.close() };
+export async function openTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const migrate = options.migrate ?? true;
+  let url: string | undefined;
+  let name: string | undefined;
+  if (postgresUrl) {
+    name = `corridor_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const parsed = new URL(postgresUrl);
+    parsed.pathname = `/${name}`;
+    url = parsed.toString();
   }
-  const name = `corridor_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  const db = await openStore({ databaseUrl: url.toString() });
+  const db = migrate
+    ? await openStore(url ? { databaseUrl: url } : {})
+    : url
+      ? await openPostgres(url)
+      : await openPglite();
+  let connected = true;
+  const disconnect = async () => {
+    if (connected) {
+      connected = false;
+      await db.close();
+    }
+  };
   return {
     db,
-    url: url.toString(),
+    url,
+    disconnect,
     async close() {
-      await db.close();
+      await disconnect();
+      if (!name) return;
       const cleanup = new pg.Client({ connectionString: postgresUrl });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

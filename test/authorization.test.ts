@@ -1,0 +1,327 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Role, roles } from '../src/domain/roles.ts';
+import { createToken, createUser } from '../src/services/accounts.ts';
+import { systemActor } from '../src/store/repos/operations.ts';
+import { openTestApp, passwordOf, type TestApp } from './support/app.ts';
+import { backendName } from './support/database.ts';
+import { type Fixtures, secretNames, seedSite } from './support/fixtures.ts';
+import { expectError, sessionCookieOf } from './support/http.ts';
+
+// The authorization matrix, written out by hand from the roles' purpose (DESIGN.md): a second,
+// independent statement of who may do what, checked against what the server does. A route the app
+// registers that is missing here fails the first test, so no route escapes the matrix.
+type Access = 'public' | readonly Role[];
+interface Expected {
+  access: Access;
+  /** A concrete path with real ids, for routes with parameters. */
+  path?: (f: Fixtures, t: TestApp) => string;
+}
+
+const everyone = roles;
+const admin = ['admin'] as const;
+const coordinator = ['coordinator'] as const;
+const peopleReaders = ['admin', 'coordinator', 'field', 'reception'] as const;
+const registrars = ['coordinator', 'field'] as const;
+const claimReaders = ['admin', 'coordinator', 'field'] as const;
+
+const expected: Record<string, Expected> = {
+  // The API reference page and the documents are public.
+  'GET /api/docs': { access: 'public' },
+  'GET /api/docs/static/index.html': { access: 'public' },
+  'GET /api/docs/static/swagger-initializer.js': { access: 'public' },
+  'GET /api/docs/static/*': { access: 'public', path: () => '/api/docs/static/swagger-ui.css' },
+  'GET /api/docs/json': { access: 'public' },
+  'GET /api/docs/yaml': { access: 'public' },
+  'GET /api/openapi.json': { access: 'public' },
+  'GET /api/schemas/site-file.json': { access: 'public' },
+  'GET /api/health': { access: 'public' },
+  // Session and own tokens: anyone logged in.
+  'POST /api/session': { access: 'public' },
+  'GET /api/session': { access: everyone },
+  'DELETE /api/session': { access: everyone },
+  'POST /api/tokens': { access: everyone },
+  // Accounts: admins only.
+  'GET /api/users': { access: admin },
+  'POST /api/users': { access: admin },
+  'PATCH /api/users/:id': { access: admin, path: (_, t) => `/api/users/${t.users.field.id}` },
+  // The operations log names people: the coordination cell and admins.
+  'GET /api/operations': { access: ['admin', 'coordinator'] },
+  // The site's shape is shared with every role (observers get it without names); the coordination
+  // cell models it; field teams report passages.
+  'GET /api/sites': { access: everyone },
+  'POST /api/sites': { access: coordinator },
+  'GET /api/sites/:id': { access: everyone, path: (f) => `/api/sites/${f.siteId}` },
+  'PATCH /api/sites/:id': { access: coordinator, path: (f) => `/api/sites/${f.siteId}` },
+  'GET /api/sites/:siteId/summary': { access: everyone, path: (f) => `/api/sites/${f.siteId}/summary` },
+  'POST /api/sites/:siteId/points': { access: coordinator, path: (f) => `/api/sites/${f.siteId}/points` },
+  'PATCH /api/points/:id': { access: coordinator, path: (f) => `/api/points/${f.shelterId}` },
+  'POST /api/sites/:siteId/passages': {
+    access: coordinator,
+    path: (f) => `/api/sites/${f.siteId}/passages`,
+  },
+  'PATCH /api/passages/:id': { access: coordinator, path: (f) => `/api/passages/${f.passageId}` },
+  'POST /api/passages/:id/reports': {
+    access: registrars,
+    path: (f) => `/api/passages/${f.passageId}/reports`,
+  },
+  // People: everyone but observers reads; field teams and the cell register; reception also moves
+  // people along the lifecycle (check-in).
+  'GET /api/people': { access: peopleReaders },
+  'POST /api/people': { access: registrars },
+  'GET /api/people/:id': { access: peopleReaders, path: (f) => `/api/people/${f.personId}` },
+  'PATCH /api/people/:id': { access: registrars, path: (f) => `/api/people/${f.personId}` },
+  'POST /api/people/:id/status': {
+    access: ['coordinator', 'field', 'reception'],
+    path: (f) => `/api/people/${f.personId}/status`,
+  },
+  'GET /api/people/:id/history': { access: peopleReaders, path: (f) => `/api/people/${f.personId}/history` },
+  'GET /api/households': { access: peopleReaders },
+  'POST /api/households': { access: registrars },
+  'GET /api/households/:id': { access: peopleReaders, path: (f) => `/api/households/${f.householdId}` },
+  'PATCH /api/households/:id': { access: registrars, path: (f) => `/api/households/${f.householdId}` },
+  // Headcounts carry the reporter's name: not for reception or observers.
+  'GET /api/sites/:siteId/headcounts': {
+    access: ['admin', 'coordinator', 'field'],
+    path: (f) => `/api/sites/${f.siteId}/headcounts`,
+  },
+  'POST /api/headcounts': { access: registrars },
+  // Pause windows are common knowledge between the parties: every role reads them; the cell records them.
+  'GET /api/parties': { access: everyone },
+  'POST /api/parties': { access: coordinator },
+  'GET /api/sites/:siteId/pauses': { access: everyone, path: (f) => `/api/sites/${f.siteId}/pauses` },
+  'POST /api/pauses': { access: coordinator },
+  'GET /api/pauses/:id': { access: everyone, path: (f) => `/api/pauses/${f.pauseId}` },
+  'PATCH /api/pauses/:id': { access: coordinator, path: (f) => `/api/pauses/${f.pauseId}` },
+  'PUT /api/pauses/:id/acceptances/:partyId': {
+    access: coordinator,
+    path: (f) => `/api/pauses/${f.pauseId}/acceptances/${f.partyId}`,
+  },
+  // Claims, incidents and their sources name speakers and are not shared with observers or
+  // reception; field teams record them, only the cell verifies.
+  'GET /api/sources': { access: claimReaders },
+  'POST /api/sources': { access: registrars },
+  'GET /api/sites/:siteId/incidents': {
+    access: claimReaders,
+    path: (f) => `/api/sites/${f.siteId}/incidents`,
+  },
+  'POST /api/incidents': { access: registrars },
+  'GET /api/incidents/:id': { access: claimReaders, path: (f) => `/api/incidents/${f.incidentId}` },
+  'GET /api/sites/:siteId/claims': { access: claimReaders, path: (f) => `/api/sites/${f.siteId}/claims` },
+  'POST /api/claims': { access: registrars },
+  'GET /api/claims/:id': { access: claimReaders, path: (f) => `/api/claims/${f.claimId}` },
+  'POST /api/claims/:id/verification': {
+    access: coordinator,
+    path: (f) => `/api/claims/${f.claimId}/verification`,
+  },
+  'GET /api/sites/:siteId/figures': { access: claimReaders, path: (f) => `/api/sites/${f.siteId}/figures` },
+  'GET /api/sites/:siteId/timeline': { access: claimReaders, path: (f) => `/api/sites/${f.siteId}/timeline` },
+  // Whole-site files contain every name.
+  'GET /api/sites/:id/export': {
+    access: ['admin', 'coordinator'],
+    path: (f) => `/api/sites/${f.siteId}/export`,
+  },
+  'POST /api/import': { access: ['admin', 'coordinator'] },
+};
+
+const keyOf = (method: string, url: string) => `${method} ${url}`;
+type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+const methodOf = (key: string) => key.split(' ')[0] as Method;
+const urlOf = (key: string) => key.slice(key.indexOf(' ') + 1);
+
+/** The table entry a HEAD route answers to: the GET of the same path (with or without a trailing slash). */
+const getFor = (url: string): string | undefined =>
+  [keyOf('GET', url), keyOf('GET', url.replace(/\/$/, ''))].find((key) => key in expected);
+
+// Logging out through the matrix must come last, or the cookies would be gone for later routes.
+const routeKeys = Object.keys(expected).sort(
+  (a, b) => Number(a === 'DELETE /api/session') - Number(b === 'DELETE /api/session'),
+);
+
+let t: TestApp;
+let f: Fixtures;
+let reporterToken: string;
+
+beforeAll(async () => {
+  t = await openTestApp();
+  const reporter = await createUser(t.db, systemActor, {
+    username: secretNames.passageReporter,
+    role: 'field',
+    password: 'reporter-password-long',
+  });
+  reporterToken = (await createToken(t.db, systemActor, reporter.id, null)).token;
+  f = await seedSite(t, reporterToken);
+});
+afterAll(() => t.close());
+
+const pathFor = (key: string): string => expected[key]?.path?.(f, t) ?? urlOf(key);
+
+async function send(key: string, headers: Record<string, string>, method: Method = methodOf(key)) {
+  return t.app.inject({ method, url: pathFor(key), headers });
+}
+
+/** Whether the headers' user got in: allowed means past authentication and authorization. */
+function expectOutcome(
+  key: string,
+  role: Role,
+  response: LightMyRequestResponse,
+  method: string,
+  how: string,
+): void {
+  const { access } = expected[key]!;
+  const label = `${method} ${pathFor(key)} as ${role} (${how}): ${response.body.slice(0, 300)}`;
+  if (access === 'public' || access.includes(role)) {
+    expect([401, 403], label).not.toContain(response.statusCode);
+    // Reads with real ids succeed outright; writes are sent without a body and stop at validation.
+    if (method === 'GET' || method === 'HEAD') expect(response.statusCode, label).toBeLessThan(400);
+  } else if (method === 'HEAD') {
+    expect(response.statusCode, label).toBe(403);
+  } else {
+    expectError(response, 403, 'forbidden');
+  }
+}
+
+describe(`authorization matrix (${backendName})`, () => {
+  it('lists every route the app registers, and only those', () => {
+    const registered = t.routes.filter((r) => r.method !== 'HEAD').map((r) => keyOf(r.method, r.url));
+    expect(registered.length).toBeGreaterThan(30);
+    expect([...new Set(registered)].sort()).toEqual(Object.keys(expected).sort());
+    // Fastify answers HEAD for every GET: each HEAD route must have its GET in the table.
+    for (const route of t.routes.filter((r) => r.method === 'HEAD'))
+      expect(getFor(route.url), `HEAD ${route.url} has a GET in the table`).toBeDefined();
+  });
+
+  describe('with a Bearer token per role', () => {
+    for (const key of routeKeys) {
+      it(key, async () => {
+        for (const role of roles) {
+          expectOutcome(key, role, await send(key, t.as(role)), methodOf(key), 'token');
+          if (methodOf(key) === 'GET' && t.routes.some((r) => r.method === 'HEAD' && getFor(r.url) === key))
+            expectOutcome(key, role, await send(key, t.as(role), 'HEAD'), 'HEAD', 'token');
+        }
+      });
+    }
+  });
+
+  describe('without credentials, or with credentials that open nothing', () => {
+    for (const key of routeKeys) {
+      it(key, async () => {
+        const variants: Array<[string, Record<string, string>]> = [
+          ['no credentials', {}],
+          ['an unknown token', { authorization: 'Bearer cor_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }],
+          ['an unknown session cookie', { cookie: 'corridor_session=forged' }],
+        ];
+        for (const [how, headers] of variants) {
+          const response = await send(key, headers);
+          const label = `${key} with ${how}: ${response.body.slice(0, 300)}`;
+          if (expected[key]!.access === 'public')
+            expect([401, 403], label).not.toContain(response.statusCode);
+          else expectError(response, 401, 'unauthenticated');
+        }
+      });
+    }
+  });
+
+  describe('with the session cookie from POST /api/session', () => {
+    const cookies = {} as Record<Role, string>;
+
+    it('logs every role in, with an HTTP-only, SameSite cookie', async () => {
+      for (const role of roles) {
+        const response = await t.app.inject({
+          method: 'POST',
+          url: '/api/session',
+          payload: { username: `${role}-user`, password: passwordOf(role) },
+        });
+        expect(response.statusCode, response.body).toBe(200);
+        expect(response.json().user.role).toBe(role);
+        const setCookie = String(response.headers['set-cookie']);
+        expect(setCookie).toMatch(/HttpOnly/i);
+        expect(setCookie).toMatch(/SameSite=Strict/i);
+        cookies[role] = sessionCookieOf(response);
+      }
+    });
+
+    for (const key of routeKeys) {
+      it(key, async () => {
+        for (const role of roles) {
+          const response = await send(key, { cookie: `corridor_session=${cookies[role]}` });
+          expectOutcome(key, role, response, methodOf(key), 'cookie');
+        }
+      });
+    }
+
+    it('refuses the cookies once logged out (DELETE /api/session ran last above)', async () => {
+      for (const role of roles) {
+        const response = await t.app.inject({
+          method: 'GET',
+          url: '/api/session',
+          headers: { cookie: `corridor_session=${cookies[role]}` },
+        });
+        expectError(response, 401, 'unauthenticated');
+      }
+    });
+  });
+
+  it('refuses the token of a disabled user with 401', async () => {
+    const user = await createUser(t.db, systemActor, {
+      username: 'soon-disabled',
+      role: 'coordinator',
+      password: 'soon-disabled-password',
+    });
+    const { token } = await createToken(t.db, systemActor, user.id, null);
+    const headers = { authorization: `Bearer ${token}` };
+    expect((await t.app.inject({ method: 'GET', url: '/api/sites', headers })).statusCode).toBe(200);
+    const disable = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      headers: t.as('admin'),
+      payload: { disabled: true },
+    });
+    expect(disable.statusCode, disable.body).toBe(200);
+    expectError(await t.app.inject({ method: 'GET', url: '/api/sites', headers }), 401, 'unauthenticated');
+  });
+});
+
+describe(`observers never see a name (${backendName})`, () => {
+  const names = Object.values(secretNames).map((name) => name.toLowerCase());
+
+  it('the seeded names are there for roles that see people', async () => {
+    const person = await send('GET /api/people/:id', t.as('coordinator'));
+    expect(person.body).toContain(secretNames.familyCyrillic);
+    expect(person.body).toContain(secretNames.familyLatin);
+    const graph = await send('GET /api/sites/:id', t.as('coordinator'));
+    expect(graph.body).toContain(secretNames.supervisor);
+    expect(graph.body).toContain(secretNames.passageReporter);
+    const headcounts = await send('GET /api/sites/:siteId/headcounts', t.as('field'));
+    expect(headcounts.body).toContain(secretNames.headcountReporter);
+    const claim = await send('GET /api/claims/:id', t.as('field'));
+    expect(claim.body).toContain(secretNames.claimSpeaker);
+  });
+
+  it('no GET route shows an observer any of them', async () => {
+    const gets = [...new Set(t.routes.filter((r) => r.method === 'GET').map((r) => keyOf('GET', r.url)))];
+    expect(gets.length).toBeGreaterThan(15);
+    let answered = 0;
+    for (const key of gets) {
+      const response = await send(key, t.as('observer'));
+      // JSON may escape non-Latin letters; compare the decoded text too.
+      let text = response.body.toLowerCase();
+      if (String(response.headers['content-type']).includes('json'))
+        text += JSON.stringify(JSON.parse(response.body)).toLowerCase();
+      for (const name of names) expect(text, `${key} shows "${name}" to an observer`).not.toContain(name);
+      if (response.statusCode === 200) answered++;
+    }
+    // The observer really was answered by the routes it may use (site, summary, docs …).
+    expect(answered).toBeGreaterThan(10);
+  });
+
+  it('the observer sees the site and the counts, with the shelter and passage but without the names', async () => {
+    const graph = (await send('GET /api/sites/:id', t.as('observer'))).json();
+    expect(graph.points.map((p: { code: string }) => p.code).sort()).toEqual(['E1', 'S1']);
+    expect(graph.passages[0].state).toBe('blocked');
+    expect(graph.passages[0].clearancePersonHours).toBe(40);
+    const summary = (await send('GET /api/sites/:siteId/summary', t.as('observer'))).json();
+    expect(summary.registered.total).toBe(2);
+    expect(summary.reportedHeadcounts[0].count).toBe(30);
+  });
+});

@@ -1,0 +1,78 @@
+import { expect } from 'vitest';
+import type { Role } from '../../src/domain/roles.ts';
+import { openTestDatabase, postgresUrl, type TestDatabase } from './database.ts';
+import { request, runCliOk, type Storage, temporaryDirectory, writePasswordFile } from './server-process.ts';
+
+export const adminPassword = 'admin-password-for-tests';
+
+/** Storage set up the way an operator does it: `corridor init`, then `corridor tokens create`. */
+export interface Deployment {
+  storage: Storage;
+  adminToken: string;
+  /** The PostgreSQL database, open for direct queries, when the suite runs on PostgreSQL. */
+  database: TestDatabase | undefined;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Fresh storage on the suite's backend (a temporary data directory, or a new PostgreSQL database when
+ * TEST_DATABASE_URL is set), initialised through the CLI with an admin and the admin's API token.
+ */
+export async function deploy(backend: 'suite' | 'postgresql' = 'suite'): Promise<Deployment> {
+  const dir = temporaryDirectory('corridor-test-');
+  let database: TestDatabase | undefined;
+  try {
+    let storage: Storage;
+    if (backend === 'postgresql' || postgresUrl) {
+      database = await openTestDatabase();
+      storage = { databaseUrl: database.url! };
+    } else {
+      storage = { dataDir: `${dir.path}/data` };
+    }
+    const passwordFile = writePasswordFile(dir.path, adminPassword);
+    await runCliOk(['init', '--admin-user', 'admin', '--admin-password-file', passwordFile], storage);
+    const adminToken = (await runCliOk(['tokens', 'create', '--user', 'admin'], storage)).trim();
+    expect(adminToken).toMatch(/^cor_/);
+    return {
+      storage,
+      adminToken,
+      database,
+      async dispose() {
+        await database?.close();
+        dir.remove();
+      },
+    };
+  } catch (error) {
+    await database?.close();
+    dir.remove();
+    throw error;
+  }
+}
+
+/** Adds a user through the API as the admin and returns the user's session cookie and own token. */
+export async function addUser(
+  server: { url: string },
+  adminToken: string,
+  username: string,
+  role: Role,
+): Promise<{ cookie: string; token: string }> {
+  const password = `${username}-password-long`;
+  const created = await request(server, 'POST', '/api/users', {
+    token: adminToken,
+    body: { username, role, password },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const cookie = await login(server, username, password);
+  const token = await request(server, 'POST', '/api/tokens', { cookie, body: { label: 'test' } });
+  expect(token.status, JSON.stringify(token.body)).toBe(201);
+  return { cookie, token: (token.body as { token: string }).token };
+}
+
+/** Logs in through POST /api/session and returns the Cookie header to send. */
+export async function login(server: { url: string }, username: string, password: string): Promise<string> {
+  const response = await request(server, 'POST', '/api/session', { body: { username, password } });
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  const match = /corridor_session=([^;]+)/.exec(response.setCookie ?? '');
+  expect(match, 'the login sets the session cookie').not.toBeNull();
+  return `corridor_session=${match![1]}`;
+}
