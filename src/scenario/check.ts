@@ -3,6 +3,7 @@ import addFormatsModule from 'ajv-formats';
 import { CorridorError } from '../domain/errors.ts';
 import { personProblems } from '../domain/person.ts';
 import { isTimeZone, passageStateProblem } from '../domain/site.ts';
+import { eventProblems } from './events/check.ts';
 import { SiteFile } from './format.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -206,5 +207,6 @@ function referenceProblems(file: SiteFile): FileProblem[] {
     if (headcount.shelterId && !isShelter(headcount.shelterId))
       add(`$.headcounts[${i}].shelterId`, notAShelter(headcount.shelterId));
   });
+  eventProblems(file, { add, claimId, checkTime, pointKind: (id) => points.get(id)?.kind });
   return problems;
 }

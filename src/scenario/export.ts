@@ -4,6 +4,7 @@ import { listHeadcounts } from '../store/repos/headcounts.ts';
 import { listHouseholds } from '../store/repos/households.ts';
 import { type PersonRow, toPerson } from '../store/repos/people.ts';
 import { findSite, listPassages, listPoints } from '../store/repos/sites.ts';
+import { exportEvents } from './events/export.ts';
 import { siteFileFormat, siteFileVersion } from './format.ts';
 import {
   headcountRecord,
@@ -48,6 +49,10 @@ export async function* exportSiteFile(db: Queryable, siteId: string): AsyncGener
   }
   yield '],\n';
   yield* list('headcounts', (await listHeadcounts(db, siteId)).map(headcountRecord));
+  for (const [key, records] of await exportEvents(db, siteId)) {
+    yield ',\n';
+    yield* list(key, records);
+  }
   yield '}\n';
 }
 

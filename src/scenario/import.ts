@@ -13,6 +13,7 @@ import {
   toSite,
 } from '../store/repos/sites.ts';
 import { checkSiteFile, type FileProblem, fileError } from './check.ts';
+import { importEvents } from './events/import.ts';
 import {
   headcountRecord,
   householdRecord,
@@ -158,6 +159,7 @@ export async function importSiteFile(db: Database, actor: Actor, data: unknown):
       );
       await writeGuardians(tx, changedPeople);
       await upsert(tx, actor, tables.headcounts, file.headcounts.map(headcountRecord), siteId, summary);
+      await importEvents(tx, actor, file, summary);
     }),
   );
   return summary;

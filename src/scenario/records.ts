@@ -13,7 +13,7 @@ export type FileHousehold = SiteFile['households'][number];
 export type FilePerson = SiteFile['people'][number];
 export type FileHeadcount = SiteFile['headcounts'][number];
 
-function compact<T extends object>(record: T): T {
+export function compact<T extends object>(record: T): T {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
     if (value === null || value === undefined) continue;
