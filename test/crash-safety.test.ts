@@ -8,6 +8,9 @@ import { request, type ServerProcess, startServer } from './support/server-proce
 // The kill is triggered by a count of acknowledgements, never by a clock.
 
 const clients = 8;
+// Real processes on a shared two-core machine: starting PGlite under load can take a while. This is
+// a limit, not a measurement.
+const processTimeout = 300_000;
 const killAfterAcknowledgements = 120;
 
 let deployment: Deployment | undefined;
@@ -16,7 +19,7 @@ const servers: ServerProcess[] = [];
 afterAll(async () => {
   for (const server of servers) await server.kill9();
   await deployment?.dispose();
-});
+}, processTimeout);
 
 interface Person {
   id: string;
@@ -24,7 +27,9 @@ interface Person {
 }
 
 describe(`crash safety (${backendName})`, () => {
-  it('keeps every acknowledged registration through kill -9 and a restart', async () => {
+  it('keeps every acknowledged registration through kill -9 and a restart', {
+    timeout: processTimeout,
+  }, async () => {
     deployment = await deploy();
     const first = await startServer(deployment.storage);
     servers.push(first);

@@ -102,7 +102,9 @@ describe(`migrations (${backendName})`, () => {
     }
   });
 
-  it('corridor serve refuses to start on a newer schema, with a clear message', async () => {
+  it('corridor serve refuses to start on a newer schema, with a clear message', {
+    timeout: 300_000,
+  }, async () => {
     const dir = temporaryDirectory('corridor-migrate-');
     const t = await openTestDatabase();
     try {

@@ -8,6 +8,8 @@ import { request, type ServerProcess, startServer } from './support/server-proce
 // lock, so two instances racing on one person produce exactly one winner.
 
 const rounds = 20;
+// Real processes on a shared two-core machine; a limit, not a measurement.
+const processTimeout = 300_000;
 
 describe.runIf(postgresUrl)('two instances on one PostgreSQL', () => {
   let deployment: Deployment;
@@ -17,11 +19,11 @@ describe.runIf(postgresUrl)('two instances on one PostgreSQL', () => {
   beforeAll(async () => {
     deployment = await deploy('postgresql');
     [a, b] = await Promise.all([startServer(deployment.storage), startServer(deployment.storage)]);
-  });
+  }, processTimeout);
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
     await deployment?.dispose();
-  });
+  }, processTimeout);
 
   it('runs two separate processes on two ports', () => {
     expect(a.child.pid).not.toBe(b.child.pid);
@@ -43,7 +45,9 @@ describe.runIf(postgresUrl)('two instances on one PostgreSQL', () => {
     expect((await request(b, 'GET', '/api/users', { cookie })).status).toBe(401);
   });
 
-  it('lets exactly one of two simultaneous identical status changes win, every time', async () => {
+  it('lets exactly one of two simultaneous identical status changes win, every time', {
+    timeout: processTimeout,
+  }, async () => {
     const { token } = await addUser(a, deployment.adminToken, 'coordinator', 'coordinator');
     const site = await request(a, 'POST', '/api/sites', {
       token,
