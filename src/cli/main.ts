@@ -2,6 +2,7 @@ import { CorridorError } from '../domain/errors.ts';
 import { type Command, helpText, parseCommand } from './args.ts';
 import { initCommand } from './commands/init.ts';
 import { exportCommand, importCommand } from './commands/interchange.ts';
+import { planBepCommand } from './commands/plan.ts';
 import { serveCommand } from './commands/serve.ts';
 import { timelineCommand } from './commands/timeline.ts';
 import { tokensCreateCommand, usersAddCommand, usersListCommand } from './commands/users.ts';
@@ -15,6 +16,7 @@ const commands: Command[] = [
   importCommand,
   exportCommand,
   timelineCommand,
+  planBepCommand,
 ];
 
 function overview(): string {
