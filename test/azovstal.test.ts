@@ -46,6 +46,11 @@ const everythingUnchanged = (file: SiteFile): ImportSummary => {
     household: file.households.length,
     person: file.people.length,
     headcount: file.headcounts.length,
+    party: file.parties?.length ?? 0,
+    source: file.sources?.length ?? 0,
+    pause_window: file.pauses?.length ?? 0,
+    incident: file.incidents?.length ?? 0,
+    claim: file.claims?.length ?? 0,
   };
   const zero = Object.fromEntries(Object.keys(counts).map((k) => [k, 0]));
   return { siteId: file.site.id, created: zero, updated: zero, unchanged: counts };
@@ -186,7 +191,7 @@ describe('the Azovstal scenario file', () => {
     for (const [cyrillic, latin] of examples) expect(transliterate(cyrillic)).toBe(latin);
   });
 
-  it('keeps the report’s figures as sourced headcounts, and its route, parties and claims in the provenance', () => {
+  it('keeps the report’s figures as sourced headcounts, and its route in the provenance', () => {
     const file = committed();
     const total = file.headcounts.find((h) => h.category === 'total');
     expect(total).toMatchObject({ count: 2000, approximate: true, reportedAt: '2022-05-06T06:00:00.000Z' });
@@ -197,14 +202,6 @@ describe('the Azovstal scenario file', () => {
 
     const provenance = file.provenance as {
       route: { waypoints: Array<{ name: string; kind: string; approxKmFromPlant: number }> };
-      parties: Array<{ id: string; name: string }>;
-      claims: Array<{
-        party: string | null;
-        stance: string;
-        quote?: string;
-        channel: string;
-        source: { date: string };
-      }>;
     };
     const waypoints = provenance.route.waypoints;
     expect(waypoints.map((w) => w.name)).toEqual([
@@ -225,23 +222,52 @@ describe('the Azovstal scenario file', () => {
     ]);
     const km = waypoints.map((w) => w.approxKmFromPlant);
     expect(km).toEqual([...km].sort((a, b) => a - b));
-    expect(provenance.parties.map((p) => p.name)).toEqual(
+  });
+
+  it('records the report’s statements as sourced claims: the pause, the accusation and the denial, the commander, the mayor', () => {
+    const file = committed();
+    const partyNamed = (name: string) => file.parties?.find((p) => p.name === name)?.id;
+    const moscow = partyNamed('Russian Federation Ministry of Defence');
+    const kyiv = partyNamed('Government of Ukraine');
+    expect(
+      moscow && kyiv && partyNamed('Azov regiment command') && partyNamed('City of Mariupol'),
+    ).toBeTruthy();
+
+    // A pause announced by Moscow, in Moscow time, for the civilians' evacuation.
+    const pause = file.pauses?.find((p) => p.announcedStart === '2022-05-05T08:00');
+    expect(pause).toMatchObject({
+      announcedBy: moscow,
+      announcedZone: 'Europe/Moscow',
+      announcedStart: '2022-05-05T08:00',
+    });
+    const claims = file.claims ?? [];
+    expect(claims.find((c) => c.pauseWindowId === pause?.id && c.partyId === moscow)?.stance).toBe('asserts');
+
+    // The accusation and the denial are two claims on one incident.
+    const onIncident = claims.filter((c) => c.subject === 'incident');
+    expect(new Set(onIncident.map((c) => c.incidentId)).size).toBe(1);
+    expect(onIncident.map((c) => [c.partyId, c.stance])).toEqual(
       expect.arrayContaining([
-        'Russian Federation Ministry of Defence',
-        'Government of Ukraine',
-        'Azov regiment command',
-        'City of Mariupol',
+        [kyiv, 'asserts'],
+        [moscow, 'denies'],
       ]),
     );
-    const parties = new Set(provenance.parties.map((p) => p.id));
-    for (const claim of provenance.claims) {
-      if (claim.party !== null) expect(parties.has(claim.party)).toBe(true);
-      expect(claim.source.date).toBe('2022-05-06');
-      // Short quotes only: the report is cited, not copied.
-      expect((claim.quote ?? '').length).toBeLessThanOrEqual(80);
-    }
-    expect(provenance.claims.map((c) => c.stance)).toEqual(expect.arrayContaining(['asserts', 'denies']));
-    expect(provenance.claims.some((c) => c.channel.includes('Telegram'))).toBe(true);
+    expect(onIncident).toHaveLength(2);
+    expect(onIncident.find((c) => c.partyId === kyiv)?.words).toMatch(/200 civilians, including 30 children/);
+
+    // The commander's statement, on Telegram; the mayor's figures.
+    const telegram = file.sources?.find((s) => s.channel === 'Telegram');
+    expect(claims.find((c) => c.sourceId === telegram?.id)?.words).toMatch(/keep up our defences/);
+    const mayor = partyNamed('City of Mariupol');
+    expect(
+      claims
+        .filter((c) => c.partyId === mayor && c.figure)
+        .map((c) => c.figure?.metric)
+        .sort(),
+    ).toEqual(['children', 'civilians']);
+    // Short quotes only: the report is cited, not copied.
+    for (const claim of claims) if (claim.quoted) expect(claim.words.length).toBeLessThanOrEqual(80);
+    expect(file.sources?.find((s) => s.kind === 'press_report')?.publishedAt).toMatch(/^2022-05-06/);
   });
 });
 

@@ -2,6 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkSiteFile } from '../../src/scenario/check.ts';
+import {
+  claimRecord,
+  incidentRecord,
+  partyRecord,
+  pauseRecord,
+  sourceRecord,
+} from '../../src/scenario/events/records.ts';
 import { type SiteFile, siteFileFormat, siteFileVersion } from '../../src/scenario/format.ts';
 import {
   type FilePassage,
@@ -17,7 +24,7 @@ import { scenarioId } from './ids.ts';
 import { otherPoints, passages } from './network.ts';
 import { buildPeople } from './people.ts';
 import { SeededRandom } from './random.ts';
-import { claims, headcounts, parties, route, source } from './report.ts';
+import { claims, headcounts, incidents, parties, pauses, route, source, sources } from './report.ts';
 import { conditionsProfiles, shelters } from './shelters.ts';
 
 /** The seed of the invented details; change it and names and birth dates change, nothing else. */
@@ -32,6 +39,11 @@ const winding = { tunnel: 1.15, surface: 1.3 } as const;
 const levelOf = (depthM: number) => (depthM < 12 ? -1 : depthM < 18 ? -2 : -3);
 
 /** Builds the Azovstal site file: the same file on every run. */
+const by =
+  <T>(key: (item: T) => string) =>
+  (a: T, b: T): number =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+
 export function buildAzovstal(): SiteFile {
   const random = new SeededRandom(seed);
   const points: FilePoint[] = [
@@ -97,6 +109,12 @@ export function buildAzovstal(): SiteFile {
     households: households.map(householdRecord),
     people: people.map(personRecord),
     headcounts: headcounts.map(headcountRecord),
+    // In the order `corridor export` writes them, so that an export of the loaded scenario is this file.
+    parties: [...parties].sort(by((p) => p.name)).map(partyRecord),
+    sources: [...sources].sort(by((s) => `${s.publishedAt ?? '~'} ${s.id}`)).map(sourceRecord),
+    pauses: [...pauses].sort(by((p) => `${p.announcedAt} ${p.id}`)).map(pauseRecord),
+    incidents: [...incidents].sort(by((i) => `${i.occurredAt} ${i.id}`)).map(incidentRecord),
+    claims: [...claims].sort(by((c) => `${c.statedAt} ${c.id}`)).map(claimRecord),
     provenance: {
       scenario: 'Azovstal, Mariupol, as of 6 May 2022',
       builtBy: 'scenarios/azovstal/build.ts',
@@ -106,8 +124,6 @@ export function buildAzovstal(): SiteFile {
         'All names, households, birth dates, notes, shelter positions, depths, capacities and conditions, the ' +
         'tunnel layout, passage states and clearance estimates. See scenarios/azovstal/README.md.',
       route,
-      parties,
-      claims,
     },
   };
   // A scenario that does not pass the importer's own checks must fail here, not at `npm start`.
