@@ -164,6 +164,23 @@ async function refuseDuplicateCode(tx: Queryable, siteId: string, code: string, 
     });
 }
 
+// People, headcounts and incidents placed in a shelter need it to stay one: otherwise people would
+// be registered as sheltering in an exit, and counted so.
+async function refuseUnshelteringInUse(tx: Queryable, shelter: SitePoint): Promise<void> {
+  const { rows } = await tx.query<{ n: number }>(
+    `SELECT (SELECT count(*) FROM person WHERE shelter_id = $1)
+          + (SELECT count(*) FROM headcount WHERE shelter_id = $1)
+          + (SELECT count(*) FROM incident WHERE point_id = $1 AND place_kind = 'shelter') AS n`,
+    [shelter.id],
+  );
+  if ((rows[0]?.n ?? 0) > 0)
+    throw new CorridorError(
+      'conflict',
+      `kind: ${shelter.code} has people, headcounts or incidents placed in it, so it stays a shelter`,
+      { field: 'kind' },
+    );
+}
+
 export async function updatePoint(
   db: Database,
   actor: Actor,
@@ -175,6 +192,7 @@ export async function updatePoint(
       const before = await repo.findPoint(tx, id, true);
       if (!before) throw notFound('point', id);
       const point = normalisePoint(before.siteId, { ...before, ...definedOnly(patch) }, id);
+      if (before.kind === 'shelter' && point.kind !== 'shelter') await refuseUnshelteringInUse(tx, before);
       await refuseDuplicateCode(tx, before.siteId, point.code, id);
       await repo.updatePoint(tx, point);
       await recordOperation(tx, actor, {

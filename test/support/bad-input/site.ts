@@ -91,6 +91,13 @@ export const siteRoutes: Record<string, WriteRoute> = {
       },
       field('level as text', { level: 'minus two' }),
       field('turned into an exit while keeping its shelter fields', { kind: 'exit' }, ['shelterKind']),
+      {
+        name: 'a shelter with people in it turned into an exit',
+        payload: { kind: 'exit', shelterKind: null, capacity: null, conditions: null, supervisor: null },
+        status: 409,
+        code: 'conflict',
+        mentions: ['kind', 'S1'],
+      },
       field('nothing to change', {}, ['body']),
       {
         name: 'code of another point',
