@@ -71,28 +71,49 @@ async function checkPerson(tx: Queryable, person: repo.PersonFields): Promise<vo
   }
 }
 
-export async function registerPerson(db: Database, actor: Actor, input: PersonInput): Promise<Person> {
-  return translating(() =>
-    db.transaction(async (tx) => {
-      const person = normalise(input, input.id ?? newId());
-      await requireSiteReference(tx, person.siteId);
-      if (input.id && (await tx.query('SELECT 1 FROM person WHERE id = $1', [input.id])).rows.length > 0)
-        throw new CorridorError('duplicate_id', `id: a person with id ${input.id} is already registered`, {
-          field: 'id',
-        });
-      await checkPerson(tx, person);
-      await repo.insertPerson(tx, person);
-      const after = (await repo.findPerson(tx, person.id))!;
-      await recordOperation(tx, actor, {
-        entity: 'person',
-        entityId: person.id,
-        action: 'register',
-        before: null,
-        after,
-      });
-      return after;
-    }),
+/**
+ * Why a registration cannot be written, as the error the client gets. Every rule is checked here in
+ * the order a client should hear about them; it throws unless the registration is acceptable.
+ */
+async function refuseRegistration(
+  db: Queryable,
+  person: repo.PersonFields,
+  clientId: boolean,
+): Promise<void> {
+  await requireSiteReference(db, person.siteId);
+  if (clientId && (await db.query('SELECT 1 FROM person WHERE id = $1', [person.id])).rows.length > 0)
+    throw new CorridorError('duplicate_id', `id: a person with id ${person.id} is already registered`, {
+      field: 'id',
+    });
+  await checkPerson(db, person);
+}
+
+const hasLocalProblem = (person: repo.PersonFields): boolean =>
+  personProblems(person).length > 0 ||
+  person.guardians.some(
+    (g, i) => g.personId === person.id || person.guardians.findIndex((h) => h.personId === g.personId) !== i,
   );
+
+export async function registerPerson(db: Database, actor: Actor, input: PersonInput): Promise<Person> {
+  const person = normalise(input, input.id ?? newId());
+  return translating(async () => {
+    // Rules that need no database are checked first, and explained the same way as the others.
+    if (hasLocalProblem(person)) await refuseRegistration(db, person, input.id !== undefined);
+    // The person, the guardian links and the operation are written by one statement (one transaction)
+    // that checks every reference; it writes nothing when one fails. References are never deleted, so
+    // a failed check that holds when asked again means another registration changed things meanwhile
+    // (the household was created a moment later): then the insert is tried again.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const after = await repo.insertPersonLogged(db, person, {
+        id: newId(),
+        actorId: actor.userId,
+        actor: actor.name,
+      });
+      if (after) return after;
+      await refuseRegistration(db, person, input.id !== undefined);
+    }
+    throw new CorridorError('conflict', 'the registration kept changing under concurrent updates; try again');
+  });
 }
 
 export async function requirePerson(db: Queryable, id: string, forUpdate = false): Promise<Person> {

@@ -61,11 +61,59 @@ export type PersonFields = Omit<
   status: PersonStatus;
 };
 
-export async function insertPerson(tx: Queryable, p: PersonFields): Promise<void> {
-  await tx.query(
-    `INSERT INTO person (id, site_id, household_id, shelter_id, names, sex, birth_date, birth_year, age_band,
-       vulnerabilities, triage, languages, note, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+// A timestamp as JavaScript's toISOString() writes it (milliseconds, UTC), so that the operations log
+// holds exactly what toPerson() gives for the same row.
+const isoTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * Registration in one statement, and so in one transaction: the person, their guardian links and the
+ * operation that logs them are written only if every reference holds (the site exists; the shelter
+ * is a shelter of that site; the household and every guardian belong to that site; the id is new).
+ * One round trip instead of a dozen is what lets registration keep pace with the database. Returns
+ * the person as the operations log records it, or undefined when a rule held the insert back: the
+ * caller finds out which.
+ */
+export async function insertPersonLogged(
+  db: Queryable,
+  p: PersonFields,
+  op: { id: string; actorId: string | null; actor: string },
+): Promise<Person | undefined> {
+  const { rows } = await db.query<{ after: Person }>(
+    `/* prepared: register_person */
+     WITH inserted AS (
+       INSERT INTO person (id, site_id, household_id, shelter_id, names, sex, birth_date, birth_year, age_band,
+         vulnerabilities, triage, languages, note, status)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14
+       -- Each check finds its row by primary key alone and compares the site afterwards, so that no
+       -- plan (a prepared statement's generic plan included) can scan all of a site's rows instead.
+       WHERE EXISTS (SELECT 1 FROM site WHERE id = $2)
+         AND ($4::uuid IS NULL OR (SELECT site_id = $2 AND kind = 'shelter' FROM site_point WHERE id = $4) IS TRUE)
+         AND ($3::uuid IS NULL OR (SELECT site_id = $2 FROM household WHERE id = $3) IS TRUE)
+         AND NOT EXISTS (SELECT 1 FROM unnest($15::uuid[]) AS g (id)
+           WHERE (SELECT site_id FROM person WHERE person.id = g.id) IS DISTINCT FROM $2)
+       ON CONFLICT (id) DO NOTHING
+       RETURNING *
+     ), links AS (
+       INSERT INTO person_guardian (child_id, guardian_id, relation)
+       SELECT i.id, g.guardian_id, g.relation FROM inserted i, unnest($15::uuid[], $16::text[]) AS g (guardian_id, relation)
+       RETURNING guardian_id, relation
+     ), document AS (
+       SELECT jsonb_build_object(
+         'id', i.id, 'siteId', i.site_id, 'householdId', i.household_id, 'shelterId', i.shelter_id,
+         'names', i.names, 'sex', i.sex, 'birthDate', to_char(i.birth_date, 'YYYY-MM-DD'),
+         'birthYear', i.birth_year, 'ageBand', i.age_band, 'vulnerabilities', to_jsonb(i.vulnerabilities),
+         'triage', i.triage, 'languages', to_jsonb(i.languages), 'note', i.note,
+         'guardians', (SELECT coalesce(jsonb_agg(jsonb_strip_nulls(
+             jsonb_build_object('personId', l.guardian_id, 'relation', l.relation)) ORDER BY l.guardian_id), '[]')
+           FROM links l),
+         'status', i.status, 'statusChangedAt', ${isoTime('i.status_changed_at')}, 'version', i.version,
+         'createdAt', ${isoTime('i.created_at')}, 'updatedAt', ${isoTime('i.updated_at')}) AS after
+       FROM inserted i
+     ), logged AS (
+       INSERT INTO operation (id, actor_id, actor, entity, entity_id, action, before, after)
+       SELECT $17, $18, $19, 'person', $1, 'register', NULL, d.after FROM document d
+     )
+     SELECT after FROM document`,
     [
       p.id,
       p.siteId,
@@ -81,9 +129,14 @@ export async function insertPerson(tx: Queryable, p: PersonFields): Promise<void
       p.languages,
       p.note,
       p.status,
+      p.guardians.map((g) => g.personId),
+      p.guardians.map((g) => g.relation ?? null),
+      op.id,
+      op.actorId,
+      op.actor,
     ],
   );
-  await replaceGuardians(tx, p.id, p.guardians);
+  return rows[0]?.after;
 }
 
 export async function updatePersonFields(tx: Queryable, p: PersonFields): Promise<void> {
