@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { backendName } from './support/database.ts';
 import { addUser, type Deployment, deploy } from './support/deployment.ts';
-import { request, type ServerProcess, startServer } from './support/server-process.ts';
+import { killChildren, request, startServer } from './support/server-process.ts';
 
 // kill -9 of a real server while several clients register people: every registration the server
 // answered with 201 must be there after a restart on the same storage, with its operation logged.
@@ -14,10 +14,9 @@ const processTimeout = 300_000;
 const killAfterAcknowledgements = 120;
 
 let deployment: Deployment | undefined;
-const servers: ServerProcess[] = [];
 
 afterAll(async () => {
-  for (const server of servers) await server.kill9();
+  await killChildren();
   await deployment?.dispose();
 }, processTimeout);
 
@@ -32,7 +31,6 @@ describe(`crash safety (${backendName})`, () => {
   }, async () => {
     deployment = await deploy();
     const first = await startServer(deployment.storage);
-    servers.push(first);
     const { token } = await addUser(first, deployment.adminToken, 'coordinator', 'coordinator');
     const site = await request(first, 'POST', '/api/sites', {
       token,
@@ -85,7 +83,6 @@ describe(`crash safety (${backendName})`, () => {
     expect(cutOff).toBeGreaterThan(0);
 
     const second = await startServer(deployment.storage);
-    servers.push(second);
     for (const [id, family] of acknowledged) {
       const found = await request(second, 'GET', `/api/people/${id}`, { token });
       expect(found.status, `acknowledged registration ${id} after the restart`).toBe(200);

@@ -4,7 +4,7 @@ import type { Database } from '../src/store/database.ts';
 import { currentSchemaVersion, latestSchemaVersion, loadMigrations, migrate } from '../src/store/migrate.ts';
 import { openStore } from '../src/store/open.ts';
 import { backendName, openTestDatabase, snapshot } from './support/database.ts';
-import { runCli, type Storage, temporaryDirectory } from './support/server-process.ts';
+import { killChildren, runCli, type Storage, temporaryDirectory } from './support/server-process.ts';
 
 /** Every column of the public schema as "table.column type". */
 async function columnsOf(db: Database): Promise<string[]> {
@@ -126,6 +126,7 @@ describe(`migrations (${backendName})`, () => {
       expect(result.stderr).not.toMatch(/\n\s+at /);
       expect(result.stdout).not.toContain('Corridor is running');
     } finally {
+      await killChildren();
       await t.close();
       dir.remove();
     }

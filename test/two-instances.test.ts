@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresUrl } from './support/database.ts';
 import { addUser, adminPassword, type Deployment, deploy, login } from './support/deployment.ts';
-import { request, type ServerProcess, startServer } from './support/server-process.ts';
+import { killChildren, request, type ServerProcess, startServer } from './support/server-process.ts';
 
 // Two API instances on one PostgreSQL database, as in production: sessions live in the database, so
 // either instance honours a login made through the other, and a status change is decided by a row
@@ -22,6 +22,7 @@ describe.runIf(postgresUrl)('two instances on one PostgreSQL', () => {
   }, processTimeout);
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
+    await killChildren();
     await deployment?.dispose();
   }, processTimeout);
 

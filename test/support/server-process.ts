@@ -10,6 +10,28 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'corridor.js');
 
+// Every child still running, so that a test that fails or times out half-way leaves no process behind.
+const running = new Set<ChildProcess>();
+
+function track(child: ChildProcess): void {
+  running.add(child);
+  child.on('exit', () => running.delete(child));
+}
+
+/** Kills (SIGKILL) every corridor process this test file started that is still running. */
+export async function killChildren(): Promise<void> {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
+}
+
 /** Where a server keeps its data: an embedded data directory, or a PostgreSQL database. */
 export type Storage = { dataDir: string } | { databaseUrl: string };
 
@@ -35,6 +57,7 @@ export interface CliResult {
 export function runCli(args: string[], storage: Storage): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: environment(storage) });
+    track(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -76,6 +99,7 @@ export function startServer(storage: Storage): Promise<ServerProcess> {
     cwd: root,
     env: environment(storage),
   });
+  track(child);
   let output = '';
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) => {
     child.on('exit', (code, signal) => resolve(signal ?? code));
