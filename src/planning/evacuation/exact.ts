@@ -23,13 +23,18 @@ export async function solveExact(
 ): Promise<ExactOutcome> {
   const started = performance.now();
   const exact = buildExactModel(pr, options.plannable);
-  const result = await solveWithHighs({
-    model: exact.model,
-    stages: exact.stages,
-    timeLimitSeconds: Math.max(0.05, options.timeLimitSeconds - (performance.now() - started) / 1000),
-    relativeGap: 1e-9,
-    ...(options.start ? { start: exact.encode(options.start) } : {}),
-  });
+  // HiGHS gets most of what is left; the worker is terminated at the end of it whatever happens.
+  const left = Math.max(0.1, options.timeLimitSeconds - (performance.now() - started) / 1000);
+  const result = await solveWithHighs(
+    {
+      model: exact.model,
+      stages: exact.stages,
+      timeLimitSeconds: left * 0.85,
+      relativeGap: 1e-9,
+      ...(options.start ? { start: exact.encode(options.start) } : {}),
+    },
+    { graceSeconds: left * 0.1 },
+  );
   let schedule: Schedule | null = null;
   if (result.values) {
     const decoded = exact.decode(result.values);

@@ -1,6 +1,7 @@
 // The exact model as one MILP, for small instances and as the benchmark's whole-instance baseline.
 // Each vehicle has numbered trip slots used in order; u[v,k,w,p] says slot k is a trip in window w
-// to pickup p, x[g,v,k] that group g rides it, e[v,k] when it enters the danger zone. The timing
+// to pickup p, x[g,v,k] that group g rides it, e[v,k] when it enters the danger zone and l[v,k]
+// how long it loads (Σ load·x, kept in one column so the other rows stay short). The timing
 // rows are those of schedule.ts (wait outside until the window opens, leave the zone before it
 // closes, turn around via screening and reception), written with big-M terms; the three objectives
 // are solved in turn (lexicographically) by the worker. Solutions are decoded into a Schedule and
@@ -25,7 +26,7 @@ export function exactModelSize(pr: Problem, plannable: (g: number) => boolean): 
   for (let g = 0; g < pr.groups.count; g++) if (pr.groups.pickup[g]! >= 0 && plannable(g)) groups++;
   const slots = Math.min(groups, 3 * pr.windows.count);
   const P = pr.pickups.count;
-  return pr.vehicles.count * slots * (groups * 6 + pr.windows.count * P * 6 + P * P * 4);
+  return pr.vehicles.count * slots * (groups * 11 + pr.windows.count * P * 8 + P * P * 6);
 }
 
 export function buildExactModel(pr: Problem, plannable: (g: number) => boolean = () => true): ExactModel {
@@ -63,10 +64,12 @@ export function buildExactModel(pr: Problem, plannable: (g: number) => boolean =
   // u[v][k] → list of { w, p, col }
   const u: Array<Array<Array<{ w: number; p: number; col: number }>>> = [];
   const e: number[][] = [];
+  const l: number[][] = [];
   const x: Array<Array<Map<number, number>>> = []; // x[v][k]: group → col
   for (let v = 0; v < V; v++) {
     u.push([]);
     e.push([]);
+    l.push([]);
     x.push([]);
     const c = classOf[v]!;
     for (let k = 0; k < slotsOf[v]!; k++) {
@@ -78,6 +81,7 @@ export function buildExactModel(pr: Problem, plannable: (g: number) => boolean =
         }
       u[v]!.push(list);
       e[v]!.push(b.addColumn(0, Math.max(maxEnd, pr.vehicles.available[v]!), 0, false));
+      l[v]!.push(b.addColumn(0, totalLoad, 0, false));
       const xs = new Map<number, number>();
       for (const g of groups) {
         if (
@@ -151,18 +155,18 @@ export function buildExactModel(pr: Problem, plannable: (g: number) => boolean =
           b.addRow(Number.NEGATIVE_INFINITY, 0, [...cols, ...uc], [...vals, ...uc.map(() => -caps[d]!)]);
       }
       const ek = e[v]![k]!;
-      const loadCols = [...xs.entries()].map(([, col]) => col);
-      const loadVals = [...xs.keys()].map((g) => pr.groups.load[g]!);
+      const lk = l[v]![k]!;
+      b.addRow(0, 0, [lk, ...xs.values()], [1, ...[...xs.keys()].map((g) => -pr.groups.load[g]!)]);
       // Enter no earlier than the window opens; leave the zone before it closes.
       b.addRow(0, Number.POSITIVE_INFINITY, [ek, ...uc], [1, ...list.map((o) => -pr.windows.start[o.w]!)]);
       b.addRow(
         Number.NEGATIVE_INFINITY,
         bigM,
-        [ek, ...uc, ...loadCols],
+        [ek, lk, ...uc],
         [
           1,
+          1,
           ...list.map((o) => pr.pickups.approach[o.p]! + pr.pickups.exit[o.p]! - pr.windows.end[o.w]! + bigM),
-          ...loadVals,
         ],
       );
       if (k === 0) {
@@ -176,9 +180,7 @@ export function buildExactModel(pr: Problem, plannable: (g: number) => boolean =
       } else {
         // Turn-around between slot k−1 (to p) and slot k (to q).
         const prevList = u[v]![k - 1]!;
-        const prevX = x[v]![k - 1]!;
-        const prevLoadCols = [...prevX.values()];
-        const prevLoadVals = [...prevX.keys()].map((g) => pr.groups.load[g]!);
+        const prevLoad = l[v]![k - 1]!;
         for (let p = 0; p < P; p++) {
           const up = prevList.filter((o) => o.p === p).map((o) => o.col);
           if (up.length === 0) continue;
@@ -199,8 +201,8 @@ export function buildExactModel(pr: Problem, plannable: (g: number) => boolean =
             b.addRow(
               gap - 2 * bigM,
               Number.POSITIVE_INFINITY,
-              [ek, e[v]![k - 1]!, ...prevLoadCols, ...up, ...uq],
-              [1, -1, ...prevLoadVals.map((l) => -l), ...up.map(() => -bigM), ...uq.map(() => -bigM)],
+              [ek, e[v]![k - 1]!, prevLoad, ...up, ...uq],
+              [1, -1, -1, ...up.map(() => -bigM), ...uq.map(() => -bigM)],
             );
           }
         }
@@ -209,12 +211,7 @@ export function buildExactModel(pr: Problem, plannable: (g: number) => boolean =
       for (const [g, col] of xs) {
         const p = pr.groups.pickup[g]!;
         const tail = pr.pickups.approach[p]! + pr.pickups.exit[p]! + pr.pickups.afterZone[p]!;
-        b.addRow(
-          tail - bigM,
-          Number.POSITIVE_INFINITY,
-          [arrival.get(g)!, ek, ...loadCols, col],
-          [1, -1, ...loadVals.map((l) => -l), -bigM],
-        );
+        b.addRow(tail - bigM, Number.POSITIVE_INFINITY, [arrival.get(g)!, ek, lk, col], [1, -1, -1, -bigM]);
       }
     }
   }
@@ -255,6 +252,7 @@ export function buildExactModel(pr: Problem, plannable: (g: number) => boolean =
         if (!o || !tt) return;
         out[o.col] = 1;
         out[e[v]![k]!] = tt.enter;
+        out[l[v]![k]!] = tt.leave - tt.atPickup - pr.pickups.exit[t.pickup]!;
         for (const g of t.groups) {
           const col = x[v]![k]!.get(g);
           if (col !== undefined) out[col] = 1;
