@@ -51,8 +51,10 @@ export async function createStore(backend: BackendName, postgresUrl: string): Pr
     env: { ...env, DATABASE_URL: url.toString() },
     storeArgs: [],
     async remove() {
-      await onServer(postgresUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       rmSync(dir, { recursive: true, force: true });
+      await onServer(postgresUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((error: Error) => {
+        process.stderr.write(`could not drop the benchmark database ${name}: ${error.message}\n`);
+      });
     },
   };
 }
