@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { bruteForceBep } from '../src/planning/evacuation/bep/brute-force.ts';
 import { readBep } from '../src/planning/evacuation/bep/instance.ts';
 
-const run = promisify(execFile);
+const exec = promisify(execFile);
+// A child still running after two minutes is killed, so a failing test leaves nothing behind.
+const run = (file: string, args: string[]) => exec(file, args, { timeout: 120_000, killSignal: 'SIGKILL' });
 const corridor = join(import.meta.dirname, '..', 'bin', 'corridor.js');
 
 describe('corridor plan bep', () => {

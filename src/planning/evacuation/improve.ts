@@ -19,6 +19,8 @@ export interface ImproveOptions {
   /** Groups that may be added (default: all plannable). */
   allowed?: (g: number) => boolean;
   deadline?: number;
+  /** Move heavier groups to earlier trips (default true; off when re-planning, where moves count). */
+  reorder?: boolean;
 }
 
 function slacks(pr: Problem, v: number, schedule: Schedule, times: Array<TripTimes | null>): Float64Array {
@@ -124,7 +126,7 @@ export function improve(pr: Problem, schedule: Schedule, options: ImproveOptions
     retime(best.v);
   }
 
-  reorder(pr, schedule, times, byPickup);
+  if (options.reorder ?? true) reorder(pr, schedule, times, byPickup);
   return schedule;
 }
 

@@ -75,7 +75,12 @@ export async function planProblem(
     });
     if (exact.schedule) {
       const evaluation = evaluate(pr, exact.schedule);
-      if (compareValues(evaluation, best.evaluation) < 0) {
+      // Re-planning values few moved people over objectives 2 and 3: the MILP, blind to the
+      // previous plan, replaces the kept trips only when it carries more priority weight.
+      const wins = run.initial
+        ? evaluation.weighted > best.evaluation.weighted + 1e-9 * Math.max(1, evaluation.weighted)
+        : compareValues(evaluation, best.evaluation) < 0;
+      if (wins) {
         best = { schedule: exact.schedule, evaluation, rounds: best.rounds };
         source = 'milp';
       }

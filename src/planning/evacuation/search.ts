@@ -32,7 +32,8 @@ export function search(
     const schedule = improve(
       pr,
       construct(pr, { initial: options.initial, waiting: allowed, pickupBoost: boost }),
-      { frozen: options.frozen, allowed, deadline: options.deadline },
+      // When re-planning, moving people between kept trips only for earlier arrivals is not worth it.
+      { frozen: options.frozen, allowed, deadline: options.deadline, reorder: options.initial === undefined },
     );
     const evaluation = evaluate(pr, schedule);
     rounds++;

@@ -12,12 +12,18 @@ import(workerData.loader).then((m) => m.register()).then(() => import(workerData
 export interface RunOptions {
   /** Extra seconds beyond the time limit before the worker is terminated (default 1 + 10 %). */
   graceSeconds?: number;
+  /** Seconds after which the worker is terminated, whatever HiGHS's own limit (overrides the grace). */
+  deadlineSeconds?: number;
 }
+
+/** Seconds after which the worker is terminated: HiGHS's own limit plus the grace. */
+export const deadlineOf = (request: SolveRequest, options: RunOptions): number =>
+  options.deadlineSeconds ??
+  request.timeLimitSeconds + (options.graceSeconds ?? 1 + request.timeLimitSeconds * 0.1);
 
 export function solveWithHighs(request: SolveRequest, options: RunOptions = {}): Promise<SolveResult> {
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
-  const grace = options.graceSeconds ?? 1 + request.timeLimitSeconds * 0.1;
   return new Promise((resolve) => {
     let incumbent: { values: Float64Array; objective: number } | null = null;
     let settled = false;
@@ -47,7 +53,7 @@ export function solveWithHighs(request: SolveRequest, options: RunOptions = {}):
           stages: [],
           seconds: seconds(),
         }),
-      (request.timeLimitSeconds + grace) * 1000,
+      deadlineOf(request, options) * 1000,
     );
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'incumbent') incumbent = message;
