@@ -3,6 +3,7 @@ import { type Command, helpText, parseCommand } from './args.ts';
 import { initCommand } from './commands/init.ts';
 import { exportCommand, importCommand } from './commands/interchange.ts';
 import { planBepCommand } from './commands/plan.ts';
+import { rescueSteinerCommand } from './commands/rescue.ts';
 import { serveCommand } from './commands/serve.ts';
 import { timelineCommand } from './commands/timeline.ts';
 import { tokensCreateCommand, usersAddCommand, usersListCommand } from './commands/users.ts';
@@ -17,6 +18,7 @@ const commands: Command[] = [
   exportCommand,
   timelineCommand,
   planBepCommand,
+  rescueSteinerCommand,
 ];
 
 function overview(): string {
