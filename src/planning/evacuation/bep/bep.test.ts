@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { solveWithHighs } from '../highs/run.ts';
 import { bruteForceBep } from './brute-force.ts';
 import { generateBepText } from './generate.ts';
+import { construct } from './heuristic.ts';
 import { readBep } from './instance.ts';
+import { buildBepMilp } from './milp.ts';
 import { checkRoutes } from './solution.ts';
 import { solveBep } from './solve.ts';
 
@@ -79,6 +82,24 @@ describe('solveBep', () => {
       expect(result.lowerBound).toBe(result.makespan);
     });
   }
+
+  it('has an exact MILP whose optimum is the brute-force optimum', async () => {
+    for (const seed of [21, 22, 23]) {
+      const inst = readBep(
+        generateBepText({ buses: 2, capacity: 10, depots: 2, points: 2, shelters: 2, maxLoads: 2, seed }),
+      );
+      // Start from the plain greedy construction, so that the MILP has work to do.
+      const start = construct(inst);
+      const milp = buildBepMilp(inst, checkRoutes(inst, start).makespan);
+      const result = await solveWithHighs({ model: milp.model, timeLimitSeconds: 120, relativeGap: 1e-9 });
+      expect(result.status).toBe('optimal');
+      const routes = milp.decode(result.values!);
+      const check = checkRoutes(inst, routes);
+      expect(check.problems).toEqual([]);
+      expect(check.makespan).toBe(bruteForceBep(inst));
+      expect(result.objective).toBeCloseTo(check.makespan, 6);
+    }
+  });
 
   it('gives a valid plan and a lower bound no higher than its makespan on a larger instance', async () => {
     const inst = readBep(

@@ -61,6 +61,7 @@ export function improve(inst: BepInstance, start: BepRoutes, deadline: number): 
     outer: for (let b = 0; b < routes.length; b++)
       for (let k = 0; k < routes[b]!.length; k++)
         for (let j = 0; j < S; j++) {
+          if (performance.now() > deadline) return routes;
           const old = routes[b]![k]!.shelter;
           if (j === old || used[j]! >= inst.shelterTrips[j]!) continue;
           const candidate = routes.map((r) => [...r]);
@@ -80,6 +81,7 @@ export function improve(inst: BepInstance, start: BepRoutes, deadline: number): 
       for (let b = 0; b < routes.length; b++) {
         if (b === critical) continue;
         for (let pos = 0; pos <= routes[b]!.length; pos++) {
+          if (performance.now() > deadline) return routes;
           const candidate = routes.map((r) => [...r]);
           const [trip] = candidate[critical]!.splice(k, 1);
           candidate[b]!.splice(pos, 0, trip!);
@@ -89,6 +91,7 @@ export function improve(inst: BepInstance, start: BepRoutes, deadline: number): 
           }
         }
         for (let m = 0; m < routes[b]!.length; m++) {
+          if (performance.now() > deadline) return routes;
           const candidate = routes.map((r) => [...r]);
           const a = candidate[critical]![k]!;
           candidate[critical]![k] = candidate[b]![m]!;
@@ -104,6 +107,7 @@ export function improve(inst: BepInstance, start: BepRoutes, deadline: number): 
     reorder: for (let k = 0; k < from.length; k++)
       for (let pos = 0; pos < from.length; pos++) {
         if (pos === k) continue;
+        if (performance.now() > deadline) return routes;
         const candidate = routes.map((r) => [...r]);
         const [trip] = candidate[critical]!.splice(k, 1);
         candidate[critical]!.splice(pos, 0, trip!);
@@ -120,8 +124,9 @@ export function improve(inst: BepInstance, start: BepRoutes, deadline: number): 
  * A lower bound on the makespan, valid for every solution:
  *  - each collection point with people is served by some bus, whose route then takes at least the
  *    drive there from its depot plus the shortest trip to a shelter;
- *  - some bus makes at least ⌈N/B⌉ of the N trips, each at least the shortest trip, with at least
- *    the shortest shelter-to-point drive between them and the shortest depot drive before;
+ *  - bus b cannot end its k-th trip before its shortest depot drive plus (2k − 1) shortest trips
+ *    (symmetric travel: every drive back to a point is at least a shortest trip); the N trips all end
+ *    by the makespan, so it is at least the N-th smallest of these earliest ends over all buses;
  *  - all buses together drive every trip and the drive before it, which is at least the shortest
  *    drive into its collection point; the longest route is at least their average.
  */
@@ -143,9 +148,16 @@ export function lowerBound(inst: BepInstance): number {
     bound = Math.max(bound, reach + trip);
     total += n * (trip + Math.min(reach, trip));
   });
-  const k = Math.ceil(N / B);
-  bound = Math.max(bound, shortestDepot + k * shortestTrip + (k - 1) * shortestTrip, total / B);
-  return bound;
+  const ends: number[] = [];
+  for (let b = 0; b < B; b++) {
+    let reach = Number.POSITIVE_INFINITY;
+    inst.trips.forEach((n, i) => {
+      if (n > 0) reach = Math.min(reach, inst.depotTime[inst.busDepot[b]!]![i]!);
+    });
+    for (let k = 1; k <= N; k++) ends.push(reach + (2 * k - 1) * shortestTrip);
+  }
+  ends.sort((a, b) => a - b);
+  return Math.max(bound, ends[N - 1]!, shortestDepot + shortestTrip, total / B);
 }
 
 export type { BepCheck };
