@@ -10,7 +10,14 @@ export type AcceptanceAnswer = (typeof acceptanceAnswers)[number];
 export const agreementElements = ['time', 'places', 'route', 'who_may_leave', 'aid_may_enter'] as const;
 export type AgreementElement = (typeof agreementElements)[number];
 
-export const pauseStates = ['announced_unilaterally', 'agreed', 'active', 'suspended', 'violated', 'ended'] as const;
+export const pauseStates = [
+  'announced_unilaterally',
+  'agreed',
+  'active',
+  'suspended',
+  'violated',
+  'ended',
+] as const;
 export type PauseState = (typeof pauseStates)[number];
 
 /** Incident types whose occurrence inside a window breaks it. */
@@ -47,7 +54,9 @@ export interface DerivedPause {
   breaches: number;
 }
 
-export function announcedInstants(p: Pick<PauseTimes, 'announcedStartLocal' | 'announcedEndLocal' | 'announcedZone'>) {
+export function announcedInstants(
+  p: Pick<PauseTimes, 'announcedStartLocal' | 'announcedEndLocal' | 'announcedZone'>,
+) {
   return {
     start: instantOf(p.announcedStartLocal, p.announcedZone, 'announcedStart'),
     end: instantOf(p.announcedEndLocal, p.announcedZone, 'announcedEnd'),
@@ -72,34 +81,64 @@ export function derivePause(
   const { start: announcedStart, end: announcedEnd } = announcedInstants(p);
   const t = at.getTime();
   const answered = (answer: AcceptanceAnswer) =>
-    acceptances.filter((a) => a.answer === answer && (a.answeredAt === null || Date.parse(a.answeredAt) <= t)).map((a) => a.partyId);
+    acceptances
+      .filter((a) => a.answer === answer && (a.answeredAt === null || Date.parse(a.answeredAt) <= t))
+      .map((a) => a.partyId);
   const acceptedBy = [...new Set([p.announcedBy, ...answered('accepted')])];
   const rejectedBy = answered('rejected');
-  const awaiting = acceptances.map((a) => a.partyId).filter((id) => !acceptedBy.includes(id) && !rejectedBy.includes(id));
+  const awaiting = acceptances
+    .map((a) => a.partyId)
+    .filter((id) => !acceptedBy.includes(id) && !rejectedBy.includes(id));
   const start = p.effectiveStart ? Date.parse(p.effectiveStart) : announcedStart.getTime();
   const end = p.effectiveEnd ? Date.parse(p.effectiveEnd) : announcedEnd.getTime();
-  const breaches = incidentTimes.map(Date.parse).filter((time) => time >= start && time <= Math.min(t, end)).length;
-  const lateStartMinutes = p.effectiveStart ? Math.round((Date.parse(p.effectiveStart) - announcedStart.getTime()) / 60000) : null;
+  const breaches = incidentTimes
+    .map(Date.parse)
+    .filter((time) => time >= start && time <= Math.min(t, end)).length;
+  const lateStartMinutes = p.effectiveStart
+    ? Math.round((Date.parse(p.effectiveStart) - announcedStart.getTime()) / 60000)
+    : null;
   const base = { announcedStart, announcedEnd, lateStartMinutes, acceptedBy, rejectedBy, awaiting, breaches };
 
   if (t >= end)
-    return { ...base, state: 'ended', because: p.effectiveEnd ? 'the observed end has passed' : 'the announced end has passed' };
+    return {
+      ...base,
+      state: 'ended',
+      because: p.effectiveEnd ? 'the observed end has passed' : 'the announced end has passed',
+    };
   if (breaches > 0)
-    return { ...base, state: 'violated', because: `${breaches} breaching incident(s) reported since the window began` };
-  const suspended = p.suspendedAt !== null && Date.parse(p.suspendedAt) <= t && (p.resumedAt === null || Date.parse(p.resumedAt) > t);
+    return {
+      ...base,
+      state: 'violated',
+      because: `${breaches} breaching incident(s) reported since the window began`,
+    };
+  const suspended =
+    p.suspendedAt !== null &&
+    Date.parse(p.suspendedAt) <= t &&
+    (p.resumedAt === null || Date.parse(p.resumedAt) > t);
   if (suspended) return { ...base, state: 'suspended', because: 'a suspension is recorded and not lifted' };
   if (p.effectiveStart && Date.parse(p.effectiveStart) <= t)
     return {
       ...base,
       state: 'active',
-      because: lateStartMinutes && lateStartMinutes > 0 ? `started ${lateStartMinutes} min late` : 'its start was observed',
+      because:
+        lateStartMinutes && lateStartMinutes > 0
+          ? `started ${lateStartMinutes} min late`
+          : 'its start was observed',
     };
   const agreed = acceptedBy.length > 1 && rejectedBy.length === 0;
-  if (agreed) return { ...base, state: 'agreed', because: `accepted by ${acceptedBy.length} parties, rejected by none` };
+  if (agreed)
+    return {
+      ...base,
+      state: 'agreed',
+      because: `accepted by ${acceptedBy.length} parties, rejected by none`,
+    };
   return {
     ...base,
     state: 'announced_unilaterally',
-    because: rejectedBy.length > 0 ? `rejected by ${rejectedBy.length} party(ies)` : 'no other party has accepted it',
+    because:
+      rejectedBy.length > 0
+        ? `rejected by ${rejectedBy.length} party(ies)`
+        : 'no other party has accepted it',
   };
 }
 

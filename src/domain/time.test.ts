@@ -9,8 +9,16 @@ describe('wall-clock times in a zone', () => {
   it('follows Kyiv across its daylight-saving change while Moscow stays at +3', () => {
     const winter = instantOf('2022-03-26T08:00', 'Europe/Moscow');
     const summer = instantOf('2022-03-28T08:00', 'Europe/Moscow');
-    expect(showIn(winter, 'Europe/Kyiv')).toEqual({ local: '2022-03-26T07:00', zone: 'Europe/Kyiv', offset: '+02:00' });
-    expect(showIn(summer, 'Europe/Kyiv')).toEqual({ local: '2022-03-28T08:00', zone: 'Europe/Kyiv', offset: '+03:00' });
+    expect(showIn(winter, 'Europe/Kyiv')).toEqual({
+      local: '2022-03-26T07:00',
+      zone: 'Europe/Kyiv',
+      offset: '+02:00',
+    });
+    expect(showIn(summer, 'Europe/Kyiv')).toEqual({
+      local: '2022-03-28T08:00',
+      zone: 'Europe/Kyiv',
+      offset: '+03:00',
+    });
     expect(offsetMinutes(summer, 'Europe/Moscow')).toBe(180);
   });
 

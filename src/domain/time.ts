@@ -28,7 +28,11 @@ function formatter(zone: string): Intl.DateTimeFormat {
 
 /** The wall-clock time in zone at an instant, as YYYY-MM-DDTHH:MM:SS. */
 export function wallClock(instant: Date, zone: string): string {
-  const parts = Object.fromEntries(formatter(zone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(zone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
@@ -47,12 +51,20 @@ export function checkLocalTime(local: string, field: string): void {
       return d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]! && +m[4]! < 24 && +m[5]! < 60;
     })();
   if (!valid)
-    throw new CorridorError('validation_failed', `${field}: ${local} is not a local date and time (YYYY-MM-DDTHH:MM)`, { field });
+    throw new CorridorError(
+      'validation_failed',
+      `${field}: ${local} is not a local date and time (YYYY-MM-DDTHH:MM)`,
+      { field },
+    );
 }
 
 export function checkZone(zone: string, field: string): void {
   if (!isTimeZone(zone))
-    throw new CorridorError('validation_failed', `${field}: ${zone} is not an IANA time zone (e.g. Europe/Moscow)`, { field });
+    throw new CorridorError(
+      'validation_failed',
+      `${field}: ${zone} is not an IANA time zone (e.g. Europe/Moscow)`,
+      { field },
+    );
 }
 
 /**
@@ -64,14 +76,22 @@ export function instantOf(local: string, zone: string, field = 'time'): Date {
   checkZone(zone, field);
   const naive = Date.parse(`${local.length === 16 ? `${local}:00` : local}Z`);
   // Try the offsets in force around that time; the earliest that round-trips wins.
-  const candidates = [...new Set([-36, -12, 0, 12, 36].map((h) => offsetMinutes(new Date(naive + h * 3600_000), zone)))]
+  const candidates = [
+    ...new Set([-36, -12, 0, 12, 36].map((h) => offsetMinutes(new Date(naive + h * 3600_000), zone))),
+  ]
     .map((offset) => new Date(naive - offset * 60_000))
-    .filter((instant) => wallClock(instant, zone).slice(0, 19) === (local.length === 16 ? `${local}:00` : local))
+    .filter(
+      (instant) => wallClock(instant, zone).slice(0, 19) === (local.length === 16 ? `${local}:00` : local),
+    )
     .sort((a, b) => a.getTime() - b.getTime());
   if (candidates.length === 0)
-    throw new CorridorError('validation_failed', `${field}: ${local} does not exist in ${zone} (skipped by a clock change)`, {
-      field,
-    });
+    throw new CorridorError(
+      'validation_failed',
+      `${field}: ${local} does not exist in ${zone} (skipped by a clock change)`,
+      {
+        field,
+      },
+    );
   return candidates[0]!;
 }
 

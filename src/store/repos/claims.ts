@@ -13,7 +13,14 @@ export const incidentTypes = [
 export const incidentPlaceKinds = ['site', 'shelter', 'route_segment', 'screening_point', 'other'] as const;
 export const claimSubjects = ['incident', 'pause_window', 'figure', 'situation'] as const;
 export const stances = ['asserts', 'denies', 'confirms', 'disputes'] as const;
-export const verificationStatuses = ['unverified', 'pending', 'verified', 'disputed', 'falsely_attributed', 'rejected'] as const;
+export const verificationStatuses = [
+  'unverified',
+  'pending',
+  'verified',
+  'disputed',
+  'falsely_attributed',
+  'rejected',
+] as const;
 export const figureMetrics = [
   'in_site_total',
   'civilians',
@@ -138,7 +145,18 @@ export async function insertIncident(tx: Queryable, i: Incident): Promise<void> 
   await tx.query(
     `INSERT INTO incident (id, site_id, occurred_at, type, place_kind, point_id, place, pause_window_id, convoy_id, summary)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [i.id, i.siteId, i.occurredAt, i.type, i.placeKind, i.pointId, i.place, i.pauseWindowId, i.convoyId, i.summary],
+    [
+      i.id,
+      i.siteId,
+      i.occurredAt,
+      i.type,
+      i.placeKind,
+      i.pointId,
+      i.place,
+      i.pauseWindowId,
+      i.convoyId,
+      i.summary,
+    ],
   );
 }
 
@@ -148,7 +166,10 @@ export async function findIncident(db: Queryable, id: string): Promise<Incident 
 }
 
 export async function listIncidents(db: Queryable, siteId: string): Promise<Incident[]> {
-  const { rows } = await db.query<IncidentRow>('SELECT * FROM incident WHERE site_id = $1 ORDER BY occurred_at, id', [siteId]);
+  const { rows } = await db.query<IncidentRow>(
+    'SELECT * FROM incident WHERE site_id = $1 ORDER BY occurred_at, id',
+    [siteId],
+  );
   return rows.map(toIncident);
 }
 
@@ -180,7 +201,10 @@ export async function insertClaim(tx: Queryable, c: Claim): Promise<void> {
 }
 
 export async function findClaim(db: Queryable, id: string, forUpdate = false): Promise<Claim | undefined> {
-  const { rows } = await db.query<ClaimRow>(`SELECT * FROM claim WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  const { rows } = await db.query<ClaimRow>(
+    `SELECT * FROM claim WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   return rows[0] ? toClaim(rows[0]) : undefined;
 }
 
@@ -201,11 +225,17 @@ export async function listClaims(db: Queryable, f: ClaimFilter): Promise<Claim[]
   if (f.subject) where.push(`subject = $${params.push(f.subject)}`);
   if (f.verification) where.push(`verification = $${params.push(f.verification)}`);
   if (f.partyId) where.push(`party_id = $${params.push(f.partyId)}`);
-  const { rows } = await db.query<ClaimRow>(`SELECT * FROM claim WHERE ${where.join(' AND ')} ORDER BY stated_at, id`, params);
+  const { rows } = await db.query<ClaimRow>(
+    `SELECT * FROM claim WHERE ${where.join(' AND ')} ORDER BY stated_at, id`,
+    params,
+  );
   return rows.map(toClaim);
 }
 
-export async function setVerification(tx: Queryable, v: Verification & { actorId: string | null }): Promise<void> {
+export async function setVerification(
+  tx: Queryable,
+  v: Verification & { actorId: string | null },
+): Promise<void> {
   await tx.query('UPDATE claim SET verification = $2 WHERE id = $1', [v.claimId, v.to]);
   await tx.query(
     `INSERT INTO claim_verification (id, claim_id, from_status, to_status, reason, actor, actor_id, at)

@@ -1,7 +1,20 @@
 import type { Queryable } from '../database.ts';
 
-export const partyKinds = ['government', 'armed_force', 'humanitarian_organisation', 'city_authority', 'other'] as const;
-export const sourceKinds = ['statement', 'video', 'press_report', 'field_report', 'document', 'other'] as const;
+export const partyKinds = [
+  'government',
+  'armed_force',
+  'humanitarian_organisation',
+  'city_authority',
+  'other',
+] as const;
+export const sourceKinds = [
+  'statement',
+  'video',
+  'press_report',
+  'field_report',
+  'document',
+  'other',
+] as const;
 
 export interface Party {
   id: string;
@@ -45,7 +58,13 @@ interface SourceRow {
   note: string | null;
 }
 
-const toParty = (r: PartyRow): Party => ({ id: r.id, name: r.name, shortName: r.short_name, kind: r.kind, note: r.note });
+const toParty = (r: PartyRow): Party => ({
+  id: r.id,
+  name: r.name,
+  shortName: r.short_name,
+  kind: r.kind,
+  note: r.note,
+});
 
 const toSource = (r: SourceRow): Source => ({
   id: r.id,

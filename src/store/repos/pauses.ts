@@ -119,13 +119,23 @@ export async function updatePause(tx: Queryable, p: PauseWindow): Promise<void> 
   );
 }
 
-export async function findPause(db: Queryable, id: string, forUpdate = false): Promise<PauseWindow | undefined> {
-  const { rows } = await db.query<PauseRow>(`SELECT * FROM pause_window WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+export async function findPause(
+  db: Queryable,
+  id: string,
+  forUpdate = false,
+): Promise<PauseWindow | undefined> {
+  const { rows } = await db.query<PauseRow>(
+    `SELECT * FROM pause_window WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   return rows[0] ? toPause(rows[0]) : undefined;
 }
 
 export async function listPauses(db: Queryable, siteId: string): Promise<PauseWindow[]> {
-  const { rows } = await db.query<PauseRow>('SELECT * FROM pause_window WHERE site_id = $1 ORDER BY announced_at, id', [siteId]);
+  const { rows } = await db.query<PauseRow>(
+    'SELECT * FROM pause_window WHERE site_id = $1 ORDER BY announced_at, id',
+    [siteId],
+  );
   return rows.map(toPause);
 }
 
@@ -138,7 +148,10 @@ interface AcceptanceRow {
   note: string | null;
 }
 
-export async function listAcceptances(db: Queryable, pauseIds: string[]): Promise<Map<string, PauseAcceptance[]>> {
+export async function listAcceptances(
+  db: Queryable,
+  pauseIds: string[],
+): Promise<Map<string, PauseAcceptance[]>> {
   const { rows } = await db.query<AcceptanceRow>(
     'SELECT * FROM pause_acceptance WHERE pause_window_id = ANY($1::uuid[]) ORDER BY party_id',
     [pauseIds],
@@ -146,7 +159,13 @@ export async function listAcceptances(db: Queryable, pauseIds: string[]): Promis
   const byPause = new Map<string, PauseAcceptance[]>();
   for (const r of rows) {
     const list = byPause.get(r.pause_window_id) ?? [];
-    list.push({ partyId: r.party_id, answer: r.answer, answeredAt: iso(r.answered_at), sourceId: r.source_id, note: r.note });
+    list.push({
+      partyId: r.party_id,
+      answer: r.answer,
+      answeredAt: iso(r.answered_at),
+      sourceId: r.source_id,
+      note: r.note,
+    });
     byPause.set(r.pause_window_id, list);
   }
   return byPause;
@@ -164,12 +183,17 @@ export async function upsertAcceptance(tx: Queryable, pauseId: string, a: PauseA
 }
 
 /** Times of the breaching incidents linked to each window. */
-export async function breachTimes(db: Queryable, pauseIds: string[], types: readonly string[]): Promise<Map<string, string[]>> {
+export async function breachTimes(
+  db: Queryable,
+  pauseIds: string[],
+  types: readonly string[],
+): Promise<Map<string, string[]>> {
   const { rows } = await db.query<{ pause_window_id: string; occurred_at: Date }>(
     'SELECT pause_window_id, occurred_at FROM incident WHERE pause_window_id = ANY($1::uuid[]) AND type = ANY($2::text[])',
     [pauseIds, types],
   );
   const byPause = new Map<string, string[]>();
-  for (const r of rows) byPause.set(r.pause_window_id, [...(byPause.get(r.pause_window_id) ?? []), r.occurred_at.toISOString()]);
+  for (const r of rows)
+    byPause.set(r.pause_window_id, [...(byPause.get(r.pause_window_id) ?? []), r.occurred_at.toISOString()]);
   return byPause;
 }
