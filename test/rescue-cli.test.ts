@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeStp } from '../src/planning/rescue/stp.ts';
 import { bruteForceOptimum, randomProblem } from '../src/planning/rescue/steiner.test-support.ts';
+import { writeStp } from '../src/planning/rescue/stp.ts';
 
 // `corridor rescue steiner` as a user runs it: a separate process, a file, JSON on stdout.
 
@@ -25,7 +25,14 @@ async function corridor(...args: string[]) {
 
 describe('corridor rescue steiner', () => {
   it('solves the hand-made wheel and prints exactly the agreed JSON', async () => {
-    const result = await corridor('rescue', 'steiner', 'bench/data/steinlib/hand-tiny.stp', '--json', '--time-limit', '20');
+    const result = await corridor(
+      'rescue',
+      'steiner',
+      'bench/data/steinlib/hand-tiny.stp',
+      '--json',
+      '--time-limit',
+      '20',
+    );
     expect(result.code).toBe(0);
     const answer = JSON.parse(result.stdout);
     expect(Object.keys(answer)).toEqual(['cost', 'lowerBound', 'optimal', 'seconds', 'edges']);
@@ -46,7 +53,11 @@ describe('corridor rescue steiner', () => {
     writeFileSync(file, writeStp(problem, 'random'));
     const result = await corridor('rescue', 'steiner', file, '--json', '--time-limit', '20');
     expect(result.code).toBe(0);
-    const answer = JSON.parse(result.stdout) as { cost: number; optimal: boolean; edges: Array<[number, number]> };
+    const answer = JSON.parse(result.stdout) as {
+      cost: number;
+      optimal: boolean;
+      edges: Array<[number, number]>;
+    };
     expect(answer.cost).toBe(bruteForceOptimum(problem));
     expect(answer.optimal).toBe(true);
     // The edges are pairs of the file's node numbers (1-based) joined by an edge of the file.
@@ -56,7 +67,10 @@ describe('corridor rescue steiner', () => {
       const v = problem.graph.head[e]! + 1;
       pairs.set(`${Math.min(u, v)}-${Math.max(u, v)}`, problem.graph.weight[e]!);
     }
-    const total = answer.edges.reduce((sum, [u, v]) => sum + pairs.get(`${Math.min(u, v)}-${Math.max(u, v)}`)!, 0);
+    const total = answer.edges.reduce(
+      (sum, [u, v]) => sum + pairs.get(`${Math.min(u, v)}-${Math.max(u, v)}`)!,
+      0,
+    );
     expect(total).toBe(answer.cost);
   });
 

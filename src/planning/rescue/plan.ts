@@ -299,6 +299,12 @@ export function computeRescuePlan(
     return outcome;
   });
   if (crews.length === 0 && tasks.length > 0) warnings.push('no crew is available: nothing can be cleared');
+  tasks.forEach((t, i) => {
+    if (t.keptBy >= 0 && !neededBy.has(i))
+      warnings.push(
+        `crew ${crews[t.keptBy]!.id} stays on passage ${passageName(passages[passageIndex.get(t.passageId)!]!)}, which no shelter needs any more`,
+      );
+  });
   const passagesToClear = tasks.map((t, i) => ({
     passageId: t.passageId,
     personHours: t.personHours,

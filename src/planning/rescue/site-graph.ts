@@ -180,7 +180,8 @@ export function buildSiteModel(
     if (node === root) info.status = 'reached';
     else if (root < 0 || reach[node] === 0) {
       info.status = 'cut-off';
-      info.reason = root < 0 ? 'the site has no exit' : cutOffReason(input, point, pointIndex, pointName);
+      info.reason =
+        root < 0 ? 'cut off: the site has no exit' : cutOffReason(input, point, pointIndex, pointName);
     }
     return info;
   });
@@ -229,7 +230,7 @@ function cutOffReason(
       }
     }
   }
-  if (closing.size === 0) return `no passage leads from ${pointName[start]} towards an exit`;
+  if (closing.size === 0) return `cut off: no passage leads from ${pointName[start]} towards an exit`;
   const listed = [...closing].slice(0, 8).map(([passage, state]) => `${passage} ${state}`);
   const more = closing.size > 8 ? ` and ${closing.size - 8} more` : '';
   return `cut off: every way to an exit crosses a passage that is unsafe or impassable (${listed.join(', ')}${more})`;
