@@ -4,6 +4,7 @@ import { initCommand } from './commands/init.ts';
 import { exportCommand, importCommand } from './commands/interchange.ts';
 import { planBepCommand } from './commands/plan.ts';
 import { rescueSteinerCommand } from './commands/rescue.ts';
+import { scenarioGenerateCommand } from './commands/scenario.ts';
 import { serveCommand } from './commands/serve.ts';
 import { timelineCommand } from './commands/timeline.ts';
 import { tokensCreateCommand, usersAddCommand, usersListCommand } from './commands/users.ts';
@@ -16,6 +17,7 @@ const commands: Command[] = [
   tokensCreateCommand,
   importCommand,
   exportCommand,
+  scenarioGenerateCommand,
   timelineCommand,
   planBepCommand,
   rescueSteinerCommand,

@@ -15,6 +15,7 @@ import {
 import { checkSiteFile, type FileProblem, fileError } from './check.ts';
 import { importEvents } from './events/import.ts';
 import {
+  type FilePerson,
   headcountRecord,
   householdRecord,
   passageRecord,
@@ -149,20 +150,39 @@ export async function importSiteFile(db: Database, actor: Actor, data: unknown):
       await upsert(tx, actor, tables.points, file.points.map(pointRecord), siteId, summary);
       await upsert(tx, actor, tables.passages, file.passages.map(passageRecord), siteId, summary);
       await upsert(tx, actor, tables.households, file.households.map(householdRecord), siteId, summary);
-      const changedPeople = await upsert(
-        tx,
-        actor,
-        tables.people,
-        file.people.map(personRecord),
-        siteId,
-        summary,
-      );
+      const changedPeople = await upsertPeople(tx, actor, file.people, siteId, summary);
       await writeGuardians(tx, changedPeople);
       await upsert(tx, actor, tables.headcounts, file.headcounts.map(headcountRecord), siteId, summary);
       await importEvents(tx, actor, file, summary);
     }),
   );
   return summary;
+}
+
+/**
+ * People are put in canonical form a slice at a time, and only the ids and guardians of those that
+ * changed are kept: a million canonical records at once would double the memory an import needs.
+ */
+async function upsertPeople(
+  tx: Queryable,
+  actor: Actor,
+  people: FilePerson[],
+  siteId: string,
+  summary: ImportSummary,
+): Promise<Array<Pick<FilePerson, 'id' | 'guardians'>>> {
+  const changed: Array<Pick<FilePerson, 'id' | 'guardians'>> = [];
+  const entity = tables.people.entity;
+  for (const counts of [summary.created, summary.updated, summary.unchanged]) counts[entity] = 0;
+  for (let start = 0; start < people.length; start += batchSize * 25) {
+    const slice: ImportSummary = { siteId, created: {}, updated: {}, unchanged: {} };
+    const records = people.slice(start, start + batchSize * 25).map(personRecord);
+    for (const person of await upsert(tx, actor, tables.people, records, siteId, slice))
+      changed.push({ id: person.id, guardians: person.guardians });
+    summary.created[entity]! += slice.created[entity] ?? 0;
+    summary.updated[entity]! += slice.updated[entity] ?? 0;
+    summary.unchanged[entity]! += slice.unchanged[entity] ?? 0;
+  }
+  return changed;
 }
 
 /** An id in the file that already belongs to another site is refused rather than moved. */

@@ -1,19 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { CorridorError } from '../domain/errors.ts';
 import { fileError } from './check.ts';
+import { readJsonFile } from './read-stream.ts';
 
-/** Reads and parses a site file, refusing a wrong encoding or broken JSON with a precise message. */
+/**
+ * Reads and parses a site file, refusing a wrong encoding or broken JSON with a precise message.
+ * The file is read in chunks (read-stream.ts), so a file of a million people never becomes one string.
+ */
 export function readSiteFile(path: string): unknown {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new CorridorError(
-      'bad_request',
-      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
-    );
-  }
-  return parseSiteFileBytes(bytes);
+  return readJsonFile(path);
 }
 
 export function parseSiteFileBytes(bytes: Uint8Array): unknown {

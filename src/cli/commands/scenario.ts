@@ -1,0 +1,75 @@
+import { once } from 'node:events';
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { CorridorError } from '../../domain/errors.ts';
+import { defaultShelterCount, generatorLimits, siteFileText } from '../../scenario/generate/site.ts';
+import { type Command, requireOption } from '../args.ts';
+
+function wholeNumber(values: Record<string, string | boolean | undefined>, name: string): number | undefined {
+  const value = values[name];
+  if (value === undefined) return undefined;
+  const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(number))
+    throw new CorridorError('bad_request', `--${name} must be a whole number, not '${String(value)}'`);
+  return number;
+}
+
+async function writeAll(out: Writable, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
+}
+
+export const scenarioGenerateCommand: Command = {
+  name: 'scenario generate',
+  summary: 'generate a site of any size (shelters, passages, households, people) as a site file',
+  usage: 'corridor scenario generate --people N [--shelters S] [--seed K] [--out FILE]',
+  options: {
+    people: {
+      type: 'string',
+      placeholder: 'N',
+      description: `how many people to register (1 to ${generatorLimits.people.toLocaleString('en')})`,
+    },
+    shelters: {
+      type: 'string',
+      placeholder: 'S',
+      description: 'how many shelters (default: one for every 60 people, at least 3)',
+    },
+    seed: {
+      type: 'string',
+      placeholder: 'K',
+      description: 'the seed: the same seed and sizes always give the same file (default 1)',
+    },
+    out: { type: 'string', placeholder: 'FILE', description: 'write to FILE instead of standard output' },
+  },
+  async run(values) {
+    requireOption(values, 'people');
+    const people = wholeNumber(values, 'people')!;
+    const shelters = wholeNumber(values, 'shelters') ?? defaultShelterCount(people);
+    const seed = wholeNumber(values, 'seed') ?? 1;
+    // Validates the sizes before anything is written.
+    const chunks = siteFileText({ people, shelters, seed });
+    const first = chunks.next();
+    const all = function* () {
+      if (!first.done) yield first.value;
+      yield* chunks;
+    };
+    if (typeof values.out !== 'string') {
+      await writeAll(process.stdout, all());
+      return 0;
+    }
+    // Written beside the target and renamed at the end, so a failed run leaves no half file.
+    const partial = `${values.out}.partial`;
+    const out = createWriteStream(partial);
+    try {
+      await writeAll(out, all());
+      out.end();
+      await once(out, 'finish');
+      renameSync(partial, values.out);
+    } catch (error) {
+      out.destroy();
+      rmSync(partial, { force: true });
+      throw error;
+    }
+    process.stdout.write(`${JSON.stringify({ out: values.out, people, shelters, seed })}\n`);
+    return 0;
+  },
+};
