@@ -45,7 +45,7 @@ export function certify(
   agg: Aggregate,
   total: number,
   lp: { relaxation: RelaxationLp; result: SolveResult } | null,
-  fallback: { prices: Float64Array; target: number; iterations: number } | null,
+  fallback: { prices: Float64Array; target: number; iterations: number; deadline: number } | null,
 ): BoundOutcome {
   let best: BoundOutcome = { upperBound: total, method: 'trivial' };
   if (lp?.result.rowDual) {
@@ -53,7 +53,7 @@ export function certify(
     if (d < best.upperBound) best = { upperBound: d, method: 'lp-dual' };
   }
   if (best.method !== 'lp-dual' && fallback) {
-    const s = subgradient(agg, fallback.prices, fallback.target, fallback.iterations);
+    const s = subgradient(agg, fallback.prices, fallback.target, fallback.iterations, fallback.deadline);
     if (s.bound < best.upperBound) best = { upperBound: s.bound, method: 'lagrangian' };
   }
   const margin = 1e-12 * Math.abs(best.upperBound);

@@ -150,6 +150,7 @@ export function subgradient(
   start: Float64Array,
   target: number,
   iterations: number,
+  deadline = Number.POSITIVE_INFINITY,
 ): { bound: number; multipliers: Multipliers } {
   let mu = Float64Array.from(start, (v) => Math.max(0, v));
   let best = bestCellMultipliers(agg, mu);
@@ -157,7 +158,7 @@ export function subgradient(
   let theta = 1;
   let sinceBetter = 0;
   const W = agg.windows;
-  for (let it = 0; it < iterations; it++) {
+  for (let it = 0; it < iterations && performance.now() < deadline; it++) {
     const current = bestCellMultipliers(agg, mu);
     const demand = new Float64Array(mu.length);
     const value = typesPart(agg, mu, demand) + cellsPart(agg, current);

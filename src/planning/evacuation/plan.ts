@@ -18,6 +18,8 @@ import { compareValues, evaluate, type Schedule } from './schedule.ts';
 import { search } from './search.ts';
 
 export interface ProblemRun {
+  /** performance.now() when the caller started (the time limit counts from it). */
+  startedAt?: number;
   initial?: Schedule;
   frozen?: ReadonlySet<string>;
   allowed?: (g: number) => boolean;
@@ -27,7 +29,8 @@ export async function planEvacuation(
   input: EvacuationInput,
   options: PlanOptions = {},
 ): Promise<EvacuationPlan> {
-  return planProblem(normalize(input), options);
+  const startedAt = performance.now();
+  return planProblem(normalize(input), options, { startedAt });
 }
 
 export async function planProblem(
@@ -35,7 +38,7 @@ export async function planProblem(
   options: PlanOptions = {},
   run: ProblemRun = {},
 ): Promise<EvacuationPlan> {
-  const started = performance.now();
+  const started = run.startedAt ?? performance.now();
   const limit = options.timeLimitSeconds ?? 60;
   if (!(limit > 0)) throw new CorridorError('bad_request', 'the time limit is a positive number of seconds');
   const deadline = started + limit * 1000;
@@ -48,16 +51,21 @@ export async function planProblem(
   const agg = aggregate(pr, allowed);
   const total = totalWeight(pr, allowed);
   const relaxation = useHighs && plannable > 0 ? relaxationLp(agg) : null;
-  // The LP gets most of the time; its worker is killed at the deadline whatever happens.
+  // The LP gets most of the time; its worker is killed at its deadline whatever happens, or as soon
+  // as the plan carries everyone (the total weight is then a bound as tight as any).
+  const noLongerNeeded = new AbortController();
   const lpPromise: Promise<SolveResult> | null = relaxation
     ? solveWithHighs(
-        { model: relaxation.model, timeLimitSeconds: limit * 0.7 },
-        { graceSeconds: limit * 0.15 },
+        { model: relaxation.model, timeLimitSeconds: limit * 0.65 },
+        {
+          deadlineSeconds: limit * 0.8 - (performance.now() - started) / 1000,
+          signal: noLongerNeeded.signal,
+        },
       )
     : null;
 
   const exactWanted = useHighs && plannable > 0 && plannable <= (options.exactUpToGroups ?? 60);
-  const heuristicShare = exactWanted ? 0.25 : 0.45;
+  const heuristicShare = exactWanted ? 0.25 : 0.4;
   let best = search(pr, {
     initial: run.initial,
     frozen: run.frozen,
@@ -89,11 +97,15 @@ export async function planProblem(
     }
   }
 
+  if (best.evaluation.weighted >= total) noLongerNeeded.abort();
   const lp = lpPromise && relaxation ? { relaxation, result: await lpPromise } : null;
   const bound = certify(agg, total, lp, {
     prices: leftoverPrices(pr, best.schedule, allowed),
     target: best.evaluation.weighted,
-    iterations: Math.max(5, Math.min(150, Math.floor(remaining() * 20))),
+    // Without the LP's duals, search multipliers for what is left of the time (at least a moment).
+    iterations: 300,
+    // (keeping 5 % of the limit to write the plan out).
+    deadline: performance.now() + Math.max(0.05, remaining() - 0.05 * limit) * 1000,
   });
   const value = best.evaluation.weighted;
   let upperBound = bound.upperBound;

@@ -45,4 +45,17 @@ describe('solveWithHighs', () => {
     expect(result.status).toBe('deadline');
     expect(performance.now() - started).toBeLessThan(60_000);
   });
+
+  it('terminates the worker when the caller aborts', async () => {
+    const b = new ModelBuilder('minimize');
+    const x = b.addColumn(0, 1, 1, true);
+    b.addRow(1, 1, [x], [1]);
+    const controller = new AbortController();
+    controller.abort();
+    const result = await solveWithHighs(
+      { model: b.build(), timeLimitSeconds: 3600 },
+      { signal: controller.signal },
+    );
+    expect(result.status).toBe('deadline');
+  });
 });

@@ -14,6 +14,8 @@ export interface RunOptions {
   graceSeconds?: number;
   /** Seconds after which the worker is terminated, whatever HiGHS's own limit (overrides the grace). */
   deadlineSeconds?: number;
+  /** Terminates the worker early (status 'deadline') when the caller no longer needs the answer. */
+  signal?: AbortSignal;
 }
 
 /** Seconds after which the worker is terminated: HiGHS's own limit plus the grace. */
@@ -42,19 +44,19 @@ export function solveWithHighs(request: SolveRequest, options: RunOptions = {}):
       void worker.terminate();
       resolve(result);
     };
-    const timer = setTimeout(
-      () =>
-        finish({
-          status: 'deadline',
-          values: incumbent?.values ?? null,
-          objective: incumbent?.objective ?? null,
-          solverBound: null,
-          rowDual: null,
-          stages: [],
-          seconds: seconds(),
-        }),
-      deadlineOf(request, options) * 1000,
-    );
+    const stop = () =>
+      finish({
+        status: 'deadline',
+        values: incumbent?.values ?? null,
+        objective: incumbent?.objective ?? null,
+        solverBound: null,
+        rowDual: null,
+        stages: [],
+        seconds: seconds(),
+      });
+    const timer = setTimeout(stop, deadlineOf(request, options) * 1000);
+    if (options.signal?.aborted) stop();
+    options.signal?.addEventListener('abort', stop, { once: true });
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'incumbent') incumbent = message;
       else finish({ ...message.result, seconds: seconds() });
