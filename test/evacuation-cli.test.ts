@@ -50,7 +50,7 @@ describe('corridor plan bep', () => {
     expect([from(1), from(2)]).toEqual([2, 1]);
     for (const s of [1, 2]) expect(out.trips.filter((t) => t.shelter === s).length).toBeLessThanOrEqual(2);
     expect(Math.max(...out.trips.map((t) => t.atShelter))).toBe(out.makespan);
-  });
+  }, 180_000);
 
   it('refuses a malformed file with the line at fault and exit code 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'corridor-bep-'));
@@ -61,5 +61,5 @@ describe('corridor plan bep', () => {
     );
     expect(failure).toMatchObject({ code: 2 });
     expect((failure as { stderr: string }).stderr).toContain('ends before the shelters');
-  });
+  }, 180_000);
 });

@@ -39,7 +39,7 @@ describe('the exact MILP', () => {
       expect(e.weighted).toBeCloseTo(best.weighted, 9);
       expect(e.weightedArrival).toBeCloseTo(best.weightedArrival, 6);
       expect(e.vehiclesUsed).toBe(best.vehiclesUsed);
-    });
+    }, 300_000);
   }
 
   it('makes planEvacuation report a proved optimum with a zero gap on a small instance', async () => {
@@ -50,5 +50,5 @@ describe('the exact MILP', () => {
     expect(plan.value.weightedArrivalMinutes).toBeCloseTo(best.weightedArrival, 6);
     expect(plan.optimal).toBe(true);
     expect(plan.bound.gap).toBeLessThan(1e-9);
-  });
+  }, 300_000);
 });

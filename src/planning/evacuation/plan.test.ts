@@ -15,17 +15,18 @@ describe('planEvacuation on random instances', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 300_000);
 
   it('keeps every rule with the HiGHS LP bound and the exact MILP', async () => {
     await fc.assert(
+      // Whether or not HiGHS finishes in the time, the plan and its bound must be valid.
       fc.asyncProperty(instances(5), async (input) => {
-        const plan = await planEvacuation(input, { timeLimitSeconds: 600 });
+        const plan = await planEvacuation(input, { timeLimitSeconds: 30 });
         expect(planProblems(input, plan)).toEqual([]);
       }),
       { numRuns: 4 },
     );
-  });
+  }, 300_000);
 
   it('lists each person left out with the reason the coordinator can act on', async () => {
     const input = generateInstance({ people: 400, vehicles: 3, windows: 1, seed: 7, unreachableShare: 0.1 });

@@ -80,7 +80,7 @@ describe('solveBep', () => {
       expect(result.makespan).toBe(bruteForceBep(inst));
       expect(result.optimal).toBe(true);
       expect(result.lowerBound).toBe(result.makespan);
-    });
+    }, 300_000);
   }
 
   it('has an exact MILP whose optimum is the brute-force optimum', async () => {
@@ -99,7 +99,7 @@ describe('solveBep', () => {
       expect(check.makespan).toBe(bruteForceBep(inst));
       expect(result.objective).toBeCloseTo(check.makespan, 6);
     }
-  });
+  }, 300_000);
 
   it('gives a valid plan and a lower bound no higher than its makespan on a larger instance', async () => {
     const inst = readBep(
