@@ -36,6 +36,9 @@ const expected: Record<string, Expected> = {
   'GET /api/openapi.json': { access: 'public' },
   'GET /api/schemas/site-file.json': { access: 'public' },
   'GET /api/health': { access: 'public' },
+  // The web app: its page and files are public; what it shows comes from the API above.
+  'GET /': { access: 'public' },
+  'GET /*': { access: 'public', path: () => '/registry' },
   // Session and own tokens: anyone logged in.
   'POST /api/session': { access: 'public' },
   'GET /api/session': { access: everyone },

@@ -8,6 +8,7 @@ import { installAuth } from './auth.ts';
 import { installErrorHandling } from './errors.ts';
 import { registerRoutes } from './routes/index.ts';
 import { validatorCompiler } from './validation.ts';
+import { installWeb } from './web.ts';
 
 export interface AppOptions {
   db: Database;
@@ -21,6 +22,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Called for every route as it is registered, plugins' routes included (the authorization test lists them). */
   onRoute?: onRouteHookHandler;
+  /** The built web app to serve outside /api (default web/dist). */
+  webRoot?: string;
 }
 
 export const defaultBodyLimit = 1024 * 1024;
@@ -70,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     loginRateLimit: options.loginRateLimit ?? 10,
     secureCookies: options.secureCookies ?? false,
   });
+  await installWeb(app, options.webRoot);
   await app.ready();
   return app;
 }

@@ -1,0 +1,50 @@
+import { type ReactNode, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Permission } from '../../../src/domain/roles.ts';
+import { QueryState } from '../components/ErrorNote.tsx';
+import { ImportScreen } from '../import/ImportScreen.tsx';
+import { PausesScreen } from '../pauses/PausesScreen.tsx';
+import { PersonForm } from '../registry/PersonForm.tsx';
+import { PersonPage } from '../registry/PersonPage.tsx';
+import { Registry } from '../registry/Registry.tsx';
+import { match, useRouter } from '../router.tsx';
+import { useCan } from '../session.ts';
+import { SiteScreen } from '../site/SiteScreen.tsx';
+import { useSite } from '../site-context.tsx';
+import { Overview } from './Overview.tsx';
+
+/** Which screen a path shows, and the permission it needs (the server's own table). */
+export function Routes() {
+  const { t } = useTranslation();
+  const { path } = useRouter();
+  const can = useCan();
+  const { site, loading, error } = useSite();
+  const previous = useRef(path);
+
+  // After moving to another screen, keyboard focus goes to it (its search box if it has one),
+  // not back to the top of the page.
+  useEffect(() => {
+    if (previous.current === path) return;
+    previous.current = path;
+    const target = document.querySelector<HTMLElement>('[data-autofocus]') ?? document.getElementById('main');
+    target?.focus();
+  }, [path]);
+
+  const guard = (needs: Permission, screen: () => ReactNode) =>
+    can(needs) ? screen() : <p className="muted">{t('app.notFound')}</p>;
+
+  if (path === '/import') return guard('data:import', () => <ImportScreen />);
+  if (loading || error) return <QueryState loading={loading} error={error} />;
+  if (!site) return <p>{t('app.noSite')}</p>;
+
+  if (path === '/') return guard('aggregates:read', () => <Overview site={site} />);
+  if (path === '/site') return guard('site:read', () => <SiteScreen site={site} />);
+  if (path === '/registry') return guard('people:read', () => <Registry site={site} />);
+  if (path === '/registry/new') return guard('people:write', () => <PersonForm site={site} />);
+  const editId = match('/people/:id/edit', path)?.id;
+  if (editId) return guard('people:write', () => <PersonForm site={site} personId={editId} />);
+  const personId = match('/people/:id', path)?.id;
+  if (personId) return guard('people:read', () => <PersonPage site={site} personId={personId} />);
+  if (path === '/pauses') return guard('pauses:read', () => <PausesScreen site={site} />);
+  return <p className="muted">{t('app.notFound')}</p>;
+}

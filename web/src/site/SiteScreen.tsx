@@ -1,0 +1,75 @@
+import { useTranslation } from 'react-i18next';
+import { useGraph, useSummary } from '../api/queries.ts';
+import type { Site } from '../api/types.ts';
+import { QueryState } from '../components/ErrorNote.tsx';
+import { useRouter } from '../router.tsx';
+import { PassagePanel } from './PassagePanel.tsx';
+import { PassageTable } from './PassageTable.tsx';
+import { PointPanel } from './PointPanel.tsx';
+import { type Selection, SiteDiagram, selectionHref } from './SiteDiagram.tsx';
+
+export function SiteScreen({ site }: { site: Site }) {
+  const { t } = useTranslation();
+  const graph = useGraph(site.id);
+  const summary = useSummary(site.id);
+  const { search, navigate } = useRouter();
+  const pointId = search.get('point');
+  const passageId = search.get('passage');
+  const selected: Selection = pointId
+    ? { kind: 'point', id: pointId }
+    : passageId
+      ? { kind: 'passage', id: passageId }
+      : undefined;
+  const setSelected = (selection: Selection) =>
+    navigate(selection ? selectionHref(selection) : '/site', { replace: true });
+  const occupancy = new Map<string, number>();
+  for (const row of summary.data?.registered.byShelter ?? [])
+    if (row.shelterId) occupancy.set(row.shelterId, row.count);
+  const point = selected?.kind === 'point' ? graph.data?.points.find((p) => p.id === selected.id) : undefined;
+  const passage =
+    selected?.kind === 'passage' ? graph.data?.passages.find((p) => p.id === selected.id) : undefined;
+  return (
+    <>
+      <h1>
+        {t('site.title')}: {site.name}
+      </h1>
+      <QueryState loading={graph.isPending} error={graph.error} />
+      {graph.data && (
+        <div className="site-layout">
+          <div>
+            <p className="muted">{t('site.select')}</p>
+            <SiteDiagram
+              graph={graph.data}
+              occupancy={occupancy}
+              selected={selected}
+              onSelect={setSelected}
+            />
+          </div>
+          <aside className="card panel" aria-live="polite">
+            {point && (
+              <PointPanel
+                site={site}
+                point={point}
+                count={occupancy.get(point.id) ?? 0}
+                headcounts={summary.data?.reportedHeadcounts.filter((h) => h.shelterId === point.id) ?? []}
+                onClose={() => setSelected(undefined)}
+              />
+            )}
+            {passage && (
+              <PassagePanel
+                site={site}
+                passage={passage}
+                points={graph.data.points}
+                onClose={() => setSelected(undefined)}
+              />
+            )}
+            {!point && !passage && <p>{t('site.select')}</p>}
+          </aside>
+        </div>
+      )}
+      {graph.data && (
+        <PassageTable graph={graph.data} onSelect={(id) => setSelected({ kind: 'passage', id })} />
+      )}
+    </>
+  );
+}
