@@ -28,6 +28,8 @@ export interface HttpFigures {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** The latency distribution in more detail, for the JSON results. */
+  latencyMs: { p90: number; p97_5: number; p99_9: number; max: number; mean: number };
   requests: number;
   ok: number;
   non2xx: number;
@@ -127,6 +129,13 @@ async function load50(
     requestsPerSecond: result.requests.total / result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
+    latencyMs: {
+      p90: result.latency.p90,
+      p97_5: result.latency.p97_5,
+      p99_9: result.latency.p99_9,
+      max: result.latency.max,
+      mean: result.latency.mean,
+    },
     requests: result.requests.total,
     ok: result['2xx'],
     non2xx: result.non2xx,

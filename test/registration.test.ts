@@ -1,6 +1,7 @@
-// Registration writes the person, the guardian links and the operation in one statement. These tests
-// pin what that must keep: the answer, the stored record and the operations log agree exactly, and
-// every rule still refuses with its own error while writing nothing.
+// Registration writes the person, the guardian links and the operation in one statement, together
+// with the registrations arriving at the same time. These tests pin what that must keep: the answer,
+// the stored record and the operations log agree exactly, and every rule still refuses with its own
+// error, for that registration alone, while writing nothing of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/domain/ids.ts';
 import { openTestApp, type TestApp } from './support/app.ts';
@@ -225,6 +226,68 @@ describe(`registration (${backendName})`, () => {
       expect(await snapshot(t.db)).toBe(before);
     });
   }
+
+  // Registrations arriving together are written together; each must still get its own answer.
+  it('answers each of many registrations sent at once on its own, writing only the acceptable ones', async () => {
+    const before = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM person');
+    const ops = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM operation');
+    const good = (i: number) => ({
+      siteId,
+      shelterId,
+      names: [{ family: 'Руденко', given: `Ілля ${i}` }],
+      sex: 'male',
+    });
+    const cases: Array<{ payload: Record<string, unknown>; status: number; code?: string }> = [
+      ...Array.from({ length: 12 }, (_, i) => ({ payload: good(i), status: 201 })),
+      { payload: { ...good(100), shelterId: otherSite.shelterId }, status: 422, code: 'unknown_reference' },
+      {
+        payload: { ...good(101), guardians: [{ personId: otherSite.personId }] },
+        status: 422,
+        code: 'unknown_reference',
+      },
+      { payload: { ...good(102), householdId: newId() }, status: 422, code: 'unknown_reference' },
+      // A guardian id the validator lets through but the database cannot read: it fails its own
+      // registration only, never the others written with it.
+      {
+        payload: { ...good(103), guardians: [{ personId: `urn:uuid:${motherId}` }] },
+        status: 400,
+        code: 'validation_failed',
+      },
+      ...Array.from({ length: 12 }, (_, i) => ({ payload: good(200 + i), status: 201 })),
+    ];
+    const responses = await Promise.all(
+      cases.map(({ payload }) =>
+        t.app.inject({ method: 'POST', url: '/api/people', headers: t.as('field'), payload }),
+      ),
+    );
+    for (const [i, response] of responses.entries()) {
+      const expected = cases[i]!;
+      if (expected.code) expectError(response, expected.status, expected.code);
+      else expect(response.statusCode, response.body).toBe(expected.status);
+    }
+    const after = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM person');
+    const opsAfter = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM operation');
+    expect(after.rows[0]!.n - before.rows[0]!.n).toBe(24);
+    expect(opsAfter.rows[0]!.n - ops.rows[0]!.n).toBe(24);
+  });
+
+  it('of the same id sent several times at once, registers it once and refuses the others', async () => {
+    const id = newId();
+    const payload = { id, siteId, names: [{ family: 'Клименко', given: 'Віра' }], sex: 'female' };
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        t.app.inject({ method: 'POST', url: '/api/people', headers: t.as('field'), payload }),
+      ),
+    );
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
+    for (const response of responses.filter((r) => r.statusCode === 409))
+      expectError(response, 409, 'duplicate_id');
+    const { rows } = await t.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM operation WHERE entity = 'person' AND entity_id = $1",
+      [id],
+    );
+    expect(rows[0]!.n).toBe(1);
+  });
 
   it('registers many people at once, each logged once', async () => {
     const bodies = Array.from({ length: 40 }, (_, i) => ({

@@ -8,6 +8,7 @@ import * as households from '../store/repos/households.ts';
 import { type Actor, recordOperation } from '../store/repos/operations.ts';
 import * as repo from '../store/repos/people.ts';
 import { findPoint } from '../store/repos/sites.ts';
+import { writeRegistration } from './registration-queue.ts';
 import { definedOnly, requireSiteReference } from './sites.ts';
 
 export type PersonInput = Partial<
@@ -100,12 +101,13 @@ export async function registerPerson(db: Database, actor: Actor, input: PersonIn
     // Rules that need no database are checked first, and explained the same way as the others.
     if (hasLocalProblem(person)) await refuseRegistration(db, person, input.id !== undefined);
     // The person, the guardian links and the operation are written by one statement (one transaction)
-    // that checks every reference; it writes nothing when one fails. References are never deleted, so
-    // a failed check that holds when asked again means another registration changed things meanwhile
-    // (the household was created a moment later): then the insert is tried again.
+    // that checks every reference and writes nothing of a registration that fails one. References are
+    // never deleted, so a failed check that holds when asked again means the registry changed meanwhile
+    // (a guardian registered in the same batch, a household created a moment later): then it is tried again.
     for (let attempt = 0; attempt < 3; attempt++) {
-      const after = await repo.insertPersonLogged(db, person, {
-        id: newId(),
+      const after = await writeRegistration(db, {
+        person,
+        operationId: newId(),
         actorId: actor.userId,
         actor: actor.name,
       });

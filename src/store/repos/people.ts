@@ -65,78 +65,95 @@ export type PersonFields = Omit<
 // holds exactly what toPerson() gives for the same row.
 const isoTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/** A registration ready to be written: the person, and the operation that will log it. */
+export interface Registration {
+  person: PersonFields;
+  operationId: string;
+  actorId: string | null;
+  actor: string;
+}
+
 /**
- * Registration in one statement, and so in one transaction: the person, their guardian links and the
- * operation that logs them are written only if every reference holds (the site exists; the shelter
- * is a shelter of that site; the household and every guardian belong to that site; the id is new).
- * One round trip instead of a dozen is what lets registration keep pace with the database. Returns
- * the person as the operations log records it, or undefined when a rule held the insert back: the
- * caller finds out which.
+ * Registrations in one statement, and so in one transaction: each person, their guardian links and
+ * the operation that logs them are written only if every reference holds (the site exists; the
+ * shelter is a shelter of that site; the household and every guardian belong to that site; the id is
+ * new). One round trip for many registrations instead of a dozen for each is what lets registration
+ * keep pace with the database. Returns each written person, by id, as the operations log records
+ * them; a registration missing from the answer was held back by a rule, and the caller finds out
+ * which. The ids must be distinct.
  */
-export async function insertPersonLogged(
-  db: Queryable,
-  p: PersonFields,
-  op: { id: string; actorId: string | null; actor: string },
-): Promise<Person | undefined> {
-  const { rows } = await db.query<{ after: Person }>(
-    `/* prepared: register_person */
-     WITH inserted AS (
+export async function insertPeopleLogged(db: Queryable, batch: Registration[]): Promise<Map<string, Person>> {
+  const input = batch.map(({ person: p, operationId, actorId, actor }) => ({
+    id: p.id,
+    site_id: p.siteId,
+    household_id: p.householdId,
+    shelter_id: p.shelterId,
+    names: p.names,
+    sex: p.sex,
+    birth_date: p.birthDate,
+    birth_year: p.birthYear,
+    age_band: p.ageBand,
+    vulnerabilities: p.vulnerabilities,
+    triage: p.triage,
+    languages: p.languages,
+    note: p.note,
+    status: p.status,
+    guardian_ids: p.guardians.map((g) => g.personId),
+    relations: p.guardians.map((g) => g.relation ?? null),
+    operation_id: operationId,
+    actor_id: actorId,
+    actor,
+  }));
+  const { rows } = await db.query<{ id: string; after: Person }>(
+    `/* prepared: register_people */
+     WITH input AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r (id uuid, site_id uuid, household_id uuid, shelter_id uuid,
+         names jsonb, sex text, birth_date date, birth_year integer, age_band text, vulnerabilities text[],
+         triage text, languages text[], note text, status text, guardian_ids uuid[], relations text[],
+         operation_id uuid, actor_id uuid, actor text)
+     ), inserted AS (
        INSERT INTO person (id, site_id, household_id, shelter_id, names, sex, birth_date, birth_year, age_band,
          vulnerabilities, triage, languages, note, status)
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14
+       SELECT r.id, r.site_id, r.household_id, r.shelter_id, r.names, r.sex, r.birth_date, r.birth_year, r.age_band,
+         r.vulnerabilities, r.triage, r.languages, r.note, r.status
+       FROM input r
        -- Each check finds its row by primary key alone and compares the site afterwards, so that no
        -- plan (a prepared statement's generic plan included) can scan all of a site's rows instead.
-       WHERE EXISTS (SELECT 1 FROM site WHERE id = $2)
-         AND ($4::uuid IS NULL OR (SELECT site_id = $2 AND kind = 'shelter' FROM site_point WHERE id = $4) IS TRUE)
-         AND ($3::uuid IS NULL OR (SELECT site_id = $2 FROM household WHERE id = $3) IS TRUE)
-         AND NOT EXISTS (SELECT 1 FROM unnest($15::uuid[]) AS g (id)
-           WHERE (SELECT site_id FROM person WHERE person.id = g.id) IS DISTINCT FROM $2)
+       WHERE EXISTS (SELECT 1 FROM site WHERE site.id = r.site_id)
+         AND (r.shelter_id IS NULL OR
+           (SELECT sp.site_id = r.site_id AND sp.kind = 'shelter' FROM site_point sp WHERE sp.id = r.shelter_id) IS TRUE)
+         AND (r.household_id IS NULL OR
+           (SELECT h.site_id = r.site_id FROM household h WHERE h.id = r.household_id) IS TRUE)
+         AND NOT EXISTS (SELECT 1 FROM unnest(r.guardian_ids) AS g (id)
+           WHERE (SELECT p.site_id FROM person p WHERE p.id = g.id) IS DISTINCT FROM r.site_id)
        ON CONFLICT (id) DO NOTHING
        RETURNING *
      ), links AS (
        INSERT INTO person_guardian (child_id, guardian_id, relation)
-       SELECT i.id, g.guardian_id, g.relation FROM inserted i, unnest($15::uuid[], $16::text[]) AS g (guardian_id, relation)
-       RETURNING guardian_id, relation
+       SELECT i.id, g.guardian_id, g.relation
+       FROM inserted i JOIN input r ON r.id = i.id, unnest(r.guardian_ids, r.relations) AS g (guardian_id, relation)
+       RETURNING child_id, guardian_id, relation
      ), document AS (
-       SELECT jsonb_build_object(
+       SELECT i.id, jsonb_build_object(
          'id', i.id, 'siteId', i.site_id, 'householdId', i.household_id, 'shelterId', i.shelter_id,
          'names', i.names, 'sex', i.sex, 'birthDate', to_char(i.birth_date, 'YYYY-MM-DD'),
          'birthYear', i.birth_year, 'ageBand', i.age_band, 'vulnerabilities', to_jsonb(i.vulnerabilities),
          'triage', i.triage, 'languages', to_jsonb(i.languages), 'note', i.note,
          'guardians', (SELECT coalesce(jsonb_agg(jsonb_strip_nulls(
              jsonb_build_object('personId', l.guardian_id, 'relation', l.relation)) ORDER BY l.guardian_id), '[]')
-           FROM links l),
+           FROM links l WHERE l.child_id = i.id),
          'status', i.status, 'statusChangedAt', ${isoTime('i.status_changed_at')}, 'version', i.version,
          'createdAt', ${isoTime('i.created_at')}, 'updatedAt', ${isoTime('i.updated_at')}) AS after
        FROM inserted i
      ), logged AS (
        INSERT INTO operation (id, actor_id, actor, entity, entity_id, action, before, after)
-       SELECT $17, $18, $19, 'person', $1, 'register', NULL, d.after FROM document d
+       SELECT r.operation_id, r.actor_id, r.actor, 'person', d.id, 'register', NULL, d.after
+       FROM document d JOIN input r ON r.id = d.id
      )
-     SELECT after FROM document`,
-    [
-      p.id,
-      p.siteId,
-      p.householdId,
-      p.shelterId,
-      JSON.stringify(p.names),
-      p.sex,
-      p.birthDate,
-      p.birthYear,
-      p.ageBand,
-      p.vulnerabilities,
-      p.triage,
-      p.languages,
-      p.note,
-      p.status,
-      p.guardians.map((g) => g.personId),
-      p.guardians.map((g) => g.relation ?? null),
-      op.id,
-      op.actorId,
-      op.actor,
-    ],
+     SELECT id, after FROM document`,
+    [JSON.stringify(input)],
   );
-  return rows[0]?.after;
+  return new Map(rows.map((row) => [row.id, row.after]));
 }
 
 export async function updatePersonFields(tx: Queryable, p: PersonFields): Promise<void> {
