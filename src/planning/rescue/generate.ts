@@ -1,3 +1,4 @@
+import { buildGraph } from './graph.ts';
 import type {
   Crew,
   OccupiedShelter,
@@ -7,6 +8,7 @@ import type {
   RescuePoint,
 } from './plan-types.ts';
 import { randomInt, seededRandom } from './random.ts';
+import type { SteinerProblem } from './tree.ts';
 
 // A deterministic generator of tunnel-like sites for tests and benchmarks: junctions on a jittered
 // grid joined by tunnels (a share of grid links missing, so that many junctions have two or three
@@ -135,4 +137,26 @@ export function generateSite(options: GeneratedSiteOptions): RescueInput {
     restHours: 4,
   }));
   return { points, passages, shelters, crews, betweenExitsHours: 1 };
+}
+
+/** A side × side grid with random edge weights 1–100 and k terminals at random nodes: a hard case. */
+export function gridProblem(side: number, k: number, seed: number): SteinerProblem {
+  const random = seededRandom(seed);
+  const tail: number[] = [];
+  const head: number[] = [];
+  const weight: number[] = [];
+  const link = (u: number, v: number): void => {
+    tail.push(u);
+    head.push(v);
+    weight.push(randomInt(random, 1, 100));
+  };
+  for (let r = 0; r < side; r++)
+    for (let c = 0; c < side; c++) {
+      const v = r * side + c;
+      if (c + 1 < side) link(v, v + 1);
+      if (r + 1 < side) link(v, v + side);
+    }
+  const terminals = new Set<number>();
+  while (terminals.size < Math.min(k, side * side)) terminals.add(randomInt(random, 0, side * side - 1));
+  return { graph: buildGraph(side * side, tail, head, weight), terminals: Int32Array.from(terminals) };
 }

@@ -2,12 +2,12 @@ import type { Highs } from 'highs';
 import { dualAscent } from './dual-ascent.ts';
 import { exactDpCellLimit, exactDpWork, exactSteinerDp } from './exact-dp.ts';
 import type { Graph } from './graph.ts';
-import { bestOfShortestPaths, mehlhorn, spreadRoots } from './heuristics.ts';
+import { bestOfShortestPaths, mehlhorn, shortestPathHeuristic, spreadRoots } from './heuristics.ts';
 import { improveTree } from './local-search.ts';
 import { milpColumns, solveSteinerMilp } from './milp.ts';
 import { ShortestPathSearch } from './paths.ts';
 import { DisconnectedTerminalsError, expandTree, type Reduction, reduce } from './reduce.ts';
-import { checkSteinerTree, type SteinerProblem, type SteinerTree } from './tree.ts';
+import { checkSteinerTree, type SteinerProblem, type SteinerTree, terminalMask } from './tree.ts';
 
 // The Steiner tree pipeline: reduce, build with two heuristics, improve by local search, bound
 // from below by dual ascent, and — when the problem is small enough for the time left — solve it
@@ -155,7 +155,7 @@ export function solveSteiner(problem: SteinerProblem, options: SteinerOptions): 
     }
   }
 
-  const improved = improveTree(rp, best, { deadline: share(0.25) }, search);
+  const improved = improveTree(rp, best, { deadline: share(0.15) }, search);
   stats.localSearchMoves = improved.moves;
   if (improved.cost < best.cost - 1e-9) {
     best = improved;
@@ -163,12 +163,37 @@ export function solveSteiner(problem: SteinerProblem, options: SteinerOptions): 
   }
   report();
 
-  const dual = dualAscent(rp, rp.terminals[0]!, share(0.3));
+  const dual = dualAscent(rp, rp.terminals[0]!, share(0.35));
   lowerBound = dual.lowerBound;
   boundMethod = 'dual-ascent';
-  if (relative(reduction.fixedCost + lowerBound, reduction.fixedCost + best.cost) < 1e-9) {
+  const proven = (): boolean =>
+    relative(reduction.fixedCost + lowerBound, reduction.fixedCost + best.cost) < 1e-9 ||
+    (integral &&
+      Math.ceil(reduction.fixedCost + lowerBound - 1e-6) >= reduction.fixedCost + best.cost - 1e-9);
+  if (proven()) {
     optimal = true;
     return finish();
+  }
+
+  // Multi-start local search: shortest-path trees from other roots, each improved, while this
+  // phase's share of the budget lasts.
+  const phaseEnd = share(0.25);
+  const isTerminal = terminalMask(rp);
+  for (const root of spreadRoots(rp.terminals, 24).slice(1)) {
+    if (performance.now() > phaseEnd) break;
+    const start = shortestPathHeuristic(rp, root, search, isTerminal);
+    const candidate = improveTree(rp, start, { deadline: phaseEnd }, search);
+    stats.localSearchMoves.keyPath += candidate.moves.keyPath;
+    stats.localSearchMoves.keyVertex += candidate.moves.keyVertex;
+    if (candidate.cost < best.cost - 1e-9) {
+      best = candidate;
+      method = 'local-search';
+      report();
+      if (proven()) {
+        optimal = true;
+        return finish();
+      }
+    }
   }
 
   if (options.highs && milpColumns(rp) <= (options.milpColumnLimit ?? 60_000)) {
