@@ -33,7 +33,8 @@ export function ClaimsFeed({
   const format = useFormat();
   const can = useCan();
   if (claims.length === 0) return <p className="muted">{t('pauses.noClaims')}</p>;
-  const sorted = [...claims].sort((a, b) => a.statedAt.localeCompare(b.statedAt));
+  // Claims made at the same minute keep one order whatever order the server lists them in.
+  const sorted = [...claims].sort((a, b) => a.statedAt.localeCompare(b.statedAt) || a.id.localeCompare(b.id));
   return (
     <ol className="claims" data-testid="claims">
       {sorted.map((claim) => (

@@ -45,7 +45,7 @@ export function PausesScreen({ site }: { site: Site }) {
       </section>
       {readsClaims && (
         <>
-          <section aria-labelledby="claims-heading" className="card">
+          <section aria-labelledby="claims-heading" className="card" data-testid="claims-feed">
             <h2 id="claims-heading">{t('pauses.claims')}</h2>
             <QueryState loading={claims.isPending} error={claims.error} />
             {claims.data && (

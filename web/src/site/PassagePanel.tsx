@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PassageState, passageStates } from '../../../src/domain/site.ts';
 import { api } from '../api/client.ts';
@@ -77,6 +77,7 @@ export function PassagePanel({
 function ReportForm({ site, passage }: { site: Site; passage: Passage }) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const id = useId();
   const [state, setState] = useState<PassageState>(passage.state);
   const [hours, setHours] = useState('');
   const [note, setNote] = useState('');
@@ -99,23 +100,22 @@ function ReportForm({ site, passage }: { site: Site; passage: Passage }) {
   return (
     <form onSubmit={submit} className="stack" aria-labelledby="report-heading">
       <h3 id="report-heading">{t('site.report')}</h3>
-      <label>
-        {t('site.state')}
-        <select
-          name="state"
-          value={state}
-          onChange={(event) => {
-            setState(event.target.value as PassageState);
-            report.reset();
-          }}
-        >
-          {passageStates.map((s) => (
-            <option key={s} value={s}>
-              {t(`passageState.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <label htmlFor={`${id}-state`}>{t('site.state')}</label>
+      <select
+        id={`${id}-state`}
+        name="state"
+        value={state}
+        onChange={(event) => {
+          setState(event.target.value as PassageState);
+          report.reset();
+        }}
+      >
+        {passageStates.map((s) => (
+          <option key={s} value={s}>
+            {t(`passageState.${s}`)}
+          </option>
+        ))}
+      </select>
       {state === 'blocked' && (
         <label>
           {t('site.clearance')}

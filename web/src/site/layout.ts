@@ -48,7 +48,7 @@ export function layout(points: SitePoint[], passages: Passage[]): Layout {
 /** A shelter's radius grows with the square root of its occupancy, so that area tracks people. */
 export function shelterRadius(count: number, largest: number, scale: number): number {
   const smallest = 40 * scale;
-  const biggest = 150 * scale;
+  const biggest = 120 * scale;
   if (largest <= 0) return smallest;
   return smallest + (biggest - smallest) * Math.sqrt(count / largest);
 }

@@ -1,0 +1,83 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Role } from '../src/domain/roles.ts';
+import { launchBrowser, logIn, newPage, seriousViolations } from './support/browser.ts';
+import { azovstal } from './support/scenario.ts';
+
+const { url, accounts } = inject('corridor');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+const person = azovstal.people[10]!;
+const passage = azovstal.passages.find((p) => p.state === 'blocked')!;
+const shelter = azovstal.points.find((p) => p.kind === 'shelter')!;
+
+// Every screen, with what must be on it before it is checked.
+const screens: Array<{ role: Role; path: string; ready: (page: Page) => Promise<void> }> = [
+  { role: 'coordinator', path: '/', ready: (p) => p.getByTestId('tile-total').waitFor() },
+  { role: 'coordinator', path: '/site', ready: (p) => p.getByTestId('site-diagram').waitFor() },
+  {
+    role: 'coordinator',
+    path: `/site?point=${shelter.id}`,
+    ready: (p) => p.getByTestId('point-panel').getByRole('link').first().waitFor(),
+  },
+  {
+    role: 'coordinator',
+    path: `/site?passage=${passage.id}`,
+    ready: (p) => p.getByTestId('passage-panel').waitFor(),
+  },
+  { role: 'coordinator', path: '/registry', ready: (p) => p.getByTestId('person-row').first().waitFor() },
+  {
+    role: 'coordinator',
+    path: `/people/${person.id}`,
+    ready: (p) => p.getByTestId('history').locator('li').first().waitFor(),
+  },
+  {
+    role: 'coordinator',
+    path: `/people/${person.id}/edit`,
+    ready: (p) => p.getByRole('button', { name: 'Save' }).waitFor(),
+  },
+  {
+    role: 'coordinator',
+    path: '/registry/new',
+    ready: (p) => p.getByRole('button', { name: 'Save' }).waitFor(),
+  },
+  {
+    role: 'coordinator',
+    path: '/pauses',
+    ready: (p) => p.getByTestId('timeline').locator('li').first().waitFor(),
+  },
+  { role: 'coordinator', path: '/import', ready: (p) => p.getByRole('button', { name: 'Import' }).waitFor() },
+  { role: 'reception', path: '/registry', ready: (p) => p.getByTestId('person-row').first().waitFor() },
+  { role: 'observer', path: '/', ready: (p) => p.getByTestId('tile-total').waitFor() },
+  { role: 'observer', path: '/pauses', ready: (p) => p.getByTestId('pause-card').first().waitFor() },
+];
+
+describe('accessibility (axe-core, serious and critical)', () => {
+  it('has no violations on the login screen, in English and in Ukrainian', async () => {
+    const page = await newPage(browser);
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('Language').selectOption('uk');
+    await page.getByRole('button', { name: 'Увійти' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  for (const role of ['coordinator', 'reception', 'observer'] as const)
+    it(`has no violations on any screen a ${role} uses`, async () => {
+      const page = await newPage(browser);
+      await logIn(page, url, accounts[role]);
+      for (const screen of screens.filter((s) => s.role === role)) {
+        await page.goto(`${url}${screen.path}`);
+        await screen.ready(page);
+        expect(await seriousViolations(page), screen.path).toEqual([]);
+      }
+      await page.context().close();
+    });
+});
