@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, openSync, renameSync, rmSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { CorridorError } from '../../domain/errors.ts';
 import { defaultShelterCount, generatorLimits, siteFileText } from '../../scenario/generate/site.ts';
@@ -14,8 +14,23 @@ function wholeNumber(values: Record<string, string | boolean | undefined>, name:
   return number;
 }
 
+/** Writes every chunk, waiting when the stream is full; a write error ends the loop and is thrown. */
 async function writeAll(out: Writable, chunks: Iterable<string>): Promise<void> {
-  for (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
+  let failure: Error | undefined;
+  const onError = (error: Error) => {
+    failure = error;
+  };
+  out.on('error', onError);
+  try {
+    for (const chunk of chunks) {
+      if (failure) break;
+      // once() rejects if the stream fails while we wait for it to drain.
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+  } finally {
+    out.off('error', onError);
+  }
+  if (failure) throw failure;
 }
 
 export const scenarioGenerateCommand: Command = {
@@ -53,12 +68,26 @@ export const scenarioGenerateCommand: Command = {
       yield* chunks;
     };
     if (typeof values.out !== 'string') {
-      await writeAll(process.stdout, all());
+      try {
+        await writeAll(process.stdout, all());
+      } catch (error) {
+        // The reader went away (`… | head`): stop quietly, as other command-line tools do.
+        if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+      }
       return 0;
     }
     // Written beside the target and renamed at the end, so a failed run leaves no half file.
     const partial = `${values.out}.partial`;
-    const out = createWriteStream(partial);
+    let fd: number;
+    try {
+      fd = openSync(partial, 'w');
+    } catch (error) {
+      throw new CorridorError(
+        'bad_request',
+        `cannot write ${values.out}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+      );
+    }
+    const out = createWriteStream(partial, { fd });
     try {
       await writeAll(out, all());
       out.end();

@@ -5,7 +5,6 @@ import {
   generationOf,
   type MaleName,
   maleGivenNames,
-  type NamePair,
   type Surname,
   surnameList,
 } from './names.ts';
@@ -95,17 +94,16 @@ export function householdMembers(seed: number, plan: HouseholdPlan, shelterId: s
   const head = members[0]!;
   const spouse =
     members[1] && members[1].role !== 'child' && members[1].sex !== head.sex ? members[1] : undefined;
-  const father = head.role === 'adult' ? [head, spouse].find((m) => m?.sex === 'male') : undefined;
+  // The children's father, when he is here: the head or the head's spouse, not a grandparent.
+  const father = [head, spouse].find((m) => m?.sex === 'male' && m.role === 'adult');
   const fatherGiven = new Map<Member, MaleName>();
 
   return members.map((member, k): FilePerson => {
     const born = birth(random, member.age);
     const generation = generationOf(born.year);
-    const given: MaleName | NamePair =
-      member.sex === 'male'
-        ? random.pick(maleGivenNames[generation])
-        : random.pick(femaleGivenNames[generation]);
-    if (member.sex === 'male') fatherGiven.set(member, given as MaleName);
+    const male = member.sex === 'male' ? random.pick(maleGivenNames[generation]) : undefined;
+    const givenName = male ? male.given : random.pick(femaleGivenNames[generation]);
+    if (male) fatherGiven.set(member, male);
     const ownFamily =
       member.role === 'child' && member.alone !== undefined ? random.pick(surnameList) : plan.surname;
     const familyName = ownFamily[member.sex];
@@ -116,7 +114,6 @@ export function householdMembers(seed: number, plan: HouseholdPlan, shelterId: s
         ? (fatherGiven.get(father) ?? random.pick(maleGivenNames[fatherGeneration(born.year)]))
         : random.pick(maleGivenNames[fatherGeneration(born.year)]);
     const patronymic = member.sex === 'male' ? paternal.son : paternal.daughter;
-    const givenName = 'given' in given ? given.given : given;
 
     const vulnerabilities: Vulnerability[] = [];
     if (member.role === 'child') {

@@ -4,7 +4,7 @@ import type { FileHeadcount, FilePerson, FileSite } from '../records.ts';
 import { buildSiteGraph, type SiteGraph } from './graph.ts';
 import { asOf, householdMembers, householdPlans, householdRecord } from './households.ts';
 import { createRandom, deriveSeed } from './random.ts';
-import { generatedId, maxIdsPerLane } from './uuid.ts';
+import { generatedId } from './uuid.ts';
 
 export interface GenerateOptions {
   people: number;
@@ -48,7 +48,6 @@ function planSite(options: GenerateOptions): SitePlan {
       'bad_request',
       `the number of shelters must be a whole number from 1 to ${generatorLimits.shelters.toLocaleString('en')}`,
     );
-  if (people > maxIdsPerLane) throw new CorridorError('bad_request', 'too many people for one site file');
   const key = deriveSeed(seed, people, shelters);
   const site: FileSite = {
     id: generatedId('site', 0, createRandom(key, 0)),

@@ -11,7 +11,6 @@ export const idEpochMs = Date.UTC(2022, 4, 6);
 /** Disjoint millisecond ranges per kind of record; each range holds 2^25 (33 million) ids. */
 export const idLanes = { site: 0, point: 1, passage: 2, household: 3, person: 4, headcount: 5 } as const;
 const laneWidth = 2 ** 25;
-export const maxIdsPerLane = laneWidth;
 
 const hex: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
