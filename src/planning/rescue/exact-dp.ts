@@ -48,7 +48,6 @@ export function exactSteinerDp(
   const upper = options.upperBound ?? Number.POSITIVE_INFINITY;
   const limit = upper + 1e-9 * Math.max(1, Math.abs(upper));
   const fromTerminal = Array.from(terminals, (t) => distancesFrom(graph, [t]).dist);
-  const fromRoot = fromTerminal[q]!;
   const cost = new Float64Array((full + 1) * n).fill(Number.POSITIVE_INFINITY);
   // How cost[S][v] was reached: -(e + 1) for an edge e from the other end, a subset S1 for a split
   // into S1 and S \ S1 at v, 0 for a terminal on its own.
@@ -61,15 +60,55 @@ export function exactSteinerDp(
   const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   const { adjStart, adjEdge, adjNode, weight } = graph;
   const pruning = Number.isFinite(limit);
+  const outsideList = new Int32Array(k);
+  // Distances between terminals, for the minimum spanning trees of the bound (Prim, k² each).
+  const between = Array.from(terminals, (_, i) => Array.from(terminals, (t) => fromTerminal[i]![t]!));
+  const key = new Float64Array(k);
+  const inTree = new Uint8Array(k);
+  const terminalMst = (list: Int32Array, count: number): number => {
+    for (let j = 0; j < count; j++) {
+      key[j] = Number.POSITIVE_INFINITY;
+      inTree[j] = 0;
+    }
+    key[0] = 0;
+    let total = 0;
+    for (let step = 0; step < count; step++) {
+      let best = -1;
+      for (let j = 0; j < count; j++) if (inTree[j] === 0 && (best < 0 || key[j]! < key[best]!)) best = j;
+      inTree[best] = 1;
+      total += key[best]!;
+      const row = between[list[best]!]!;
+      for (let j = 0; j < count; j++) {
+        const d = row[list[j]!]!;
+        if (inTree[j] === 0 && d < key[j]!) key[j] = d;
+      }
+    }
+    return total;
+  };
 
   for (let set = 1; set <= full; set++) {
     const row = set * n;
     if (pruning) {
-      rest.set(fromRoot);
-      for (let i = 0; i < q; i++) {
-        if (set & (1 << i)) continue;
-        const d = fromTerminal[i]!;
-        for (let v = 0; v < n; v++) if (d[v]! > rest[v]!) rest[v] = d[v]!;
+      // A lower bound on joining v to the terminals outside S (the root among them), R: the
+      // distance to the farthest of them, and half a 1-tree of R ∪ {v} (a Steiner tree is at least
+      // half a tour, a tour at least a 1-tree): (MST(R) + the two nearest of R to v) / 2.
+      let outside = 0;
+      for (let i = 0; i <= q; i++) if (i === q || !(set & (1 << i))) outsideList[outside++] = i;
+      const mst = outside >= 2 ? terminalMst(outsideList, outside) : 0;
+      for (let v = 0; v < n; v++) {
+        let far = 0;
+        let near1 = Number.POSITIVE_INFINITY;
+        let near2 = Number.POSITIVE_INFINITY;
+        for (let j = 0; j < outside; j++) {
+          const d = fromTerminal[outsideList[j]!]![v]!;
+          if (d > far) far = d;
+          if (d < near1) {
+            near2 = near1;
+            near1 = d;
+          } else if (d < near2) near2 = d;
+        }
+        const tour = outside >= 2 ? 0.5 * (mst + near1 + near2) : 0;
+        rest[v] = far > tour ? far : tour;
       }
     }
     if ((set & (set - 1)) === 0) {

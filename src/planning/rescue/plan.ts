@@ -132,7 +132,7 @@ export function computeRescuePlan(
   let steiner: SteinerSolution | undefined;
   if (model.problem.terminals.length >= 2)
     steiner = solveSteiner(model.problem, {
-      timeLimitSeconds: (0.45 * budgetMs) / 1000,
+      timeLimitSeconds: (0.3 * budgetMs) / 1000,
       highs: options.highs,
     });
   const backbone = (steiner?.edges ?? []).map((e) => model.edgePassage[e]!);

@@ -155,7 +155,7 @@ export function solveSteiner(problem: SteinerProblem, options: SteinerOptions): 
     }
   }
 
-  const improved = improveTree(rp, best, { deadline: share(0.15) }, search);
+  const improved = improveTree(rp, best, { deadline: share(0.3) }, search);
   stats.localSearchMoves = improved.moves;
   if (improved.cost < best.cost - 1e-9) {
     best = improved;
