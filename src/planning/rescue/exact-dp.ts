@@ -108,7 +108,7 @@ export function exactSteinerDp(
           } else if (d < near2) near2 = d;
         }
         const tour = outside >= 2 ? 0.5 * (mst + near1 + near2) : 0;
-        rest[v] = far > tour ? far : tour;
+        rest[v] = Math.max(far, tour);
       }
     }
     if ((set & (set - 1)) === 0) {
