@@ -11,6 +11,7 @@ interface ScenarioName {
 interface ScenarioPerson {
   id: string;
   shelterId?: string;
+  householdId?: string;
   names: ScenarioName[];
   status: string;
 }

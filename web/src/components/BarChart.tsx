@@ -9,8 +9,8 @@ export interface Bar {
 }
 
 const rowHeight = 26;
-const labelWidth = 170;
-const width = 520;
+const labelWidth = 240;
+const width = 600;
 
 /**
  * Horizontal bars drawn as SVG. The numbers are written beside the bars, and the chart carries a
