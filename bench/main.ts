@@ -13,6 +13,7 @@ const benchmarks: Record<string, string> = {
   registration: './registration.ts',
   'scenario-scale': './scenario-scale.ts',
   evacuation: './evacuation.ts',
+  rescue: './rescue.ts',
 };
 
 const usage = `npm run bench -- [options]
