@@ -102,8 +102,9 @@ export async function registerPerson(db: Database, actor: Actor, input: PersonIn
     if (hasLocalProblem(person)) await refuseRegistration(db, person, input.id !== undefined);
     // The person, the guardian links and the operation are written by one statement (one transaction)
     // that checks every reference and writes nothing of a registration that fails one. References are
-    // never deleted, so a failed check that holds when asked again means the registry changed meanwhile
-    // (a guardian registered in the same batch, a household created a moment later): then it is tried again.
+    // never deleted, so a check that failed there but passes when asked again means the registry changed
+    // meanwhile (a guardian registered in the same batch, a household created a moment later): then the
+    // registration is written again.
     for (let attempt = 0; attempt < 3; attempt++) {
       const after = await writeRegistration(db, {
         person,
