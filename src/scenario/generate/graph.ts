@@ -148,10 +148,11 @@ export function buildSiteGraph(seed: number, shelterCount: number, people: numbe
         level: { bunker: -2, basement: -1, tunnel_section: -2, building: 0 }[kind],
         ...(kind === 'building' ? {} : { depthM: Math.round(random.uniform(depth[0]!, depth[1]!) * 2) / 2 }),
         capacity,
+        // In the order PostgreSQL's jsonb keeps keys (shortest first), so an export reads the same.
         conditions: {
-          water: random.pick(conditionChoices.water),
-          food: random.pick(conditionChoices.food),
           air: random.pick(conditionChoices.air),
+          food: random.pick(conditionChoices.food),
+          water: random.pick(conditionChoices.water),
           medical: random.pick(conditionChoices.medical),
         },
         ...(random.chance(0.6) ? { supervisor: supervisorName(random) } : {}),
@@ -292,6 +293,9 @@ export function buildSiteGraph(seed: number, shelterCount: number, people: numbe
     );
   });
 
+  // Points in the order `corridor export` lists them (by kind, then code), so that a generated file
+  // and the export of its import are the same.
+  points.sort((a, b) => (a.kind === b.kind ? (a.code < b.code ? -1 : 1) : a.kind < b.kind ? -1 : 1));
   return { points, passages, shelterIds, shelterWeights, cutOff };
 }
 

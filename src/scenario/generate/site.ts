@@ -142,7 +142,10 @@ function headcounts(plan: SitePlan, tally: Tally): FileHeadcount[] {
       reportedAt: at(8),
     });
   }
-  return out;
+  // In the order `corridor export` lists them.
+  return out.sort((a, b) =>
+    a.reportedAt === b.reportedAt ? (a.id < b.id ? -1 : 1) : a.reportedAt < b.reportedAt ? -1 : 1,
+  );
 }
 
 const newTally = (plan: SitePlan): Tally => ({
