@@ -65,7 +65,15 @@ function parseOptions(): { names: string[]; options: BenchOptions; out: string }
 }
 
 async function main(): Promise<number> {
-  const parsed = parseOptions();
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions();
+  } catch (error) {
+    process.stderr.write(
+      `${error instanceof Error ? error.message : String(error)}\n(npm run bench -- --help)\n`,
+    );
+    return 2;
+  }
   if (!parsed) {
     process.stdout.write(`${usage}\n`);
     return 0;
