@@ -2,17 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { PauseView, Site } from '../api/types.ts';
 import { Countdown, useNow } from '../components/Countdown.tsx';
 import { useFormat } from '../format.ts';
-
-/** The window in force now, else the next one due to start: what a coordinator plans around. */
-export function currentOrNext(pauses: PauseView[], now: number): PauseView | undefined {
-  const endOf = (p: PauseView) => new Date(p.effectiveEnd ?? p.times.utc.end).getTime();
-  const startOf = (p: PauseView) => new Date(p.effectiveStart ?? p.times.utc.start).getTime();
-  const active = pauses.find((p) => p.derived.state === 'active' && endOf(p) > now);
-  if (active) return active;
-  return pauses
-    .filter((p) => startOf(p) > now && p.derived.state !== 'ended')
-    .sort((a, b) => startOf(a) - startOf(b))[0];
-}
+import { currentOrNext } from './current.ts';
 
 export function PauseBox({ pauses, site }: { pauses: PauseView[]; site: Site }) {
   const { t } = useTranslation();
@@ -22,7 +12,8 @@ export function PauseBox({ pauses, site }: { pauses: PauseView[]; site: Site }) 
   // With nothing in force or due, the latest window still tells what happened last.
   const pause = upcoming ?? [...pauses].sort((a, b) => b.times.utc.start.localeCompare(a.times.utc.start))[0];
   if (!pause) return <p>{t('overview.noPause')}</p>;
-  const active = pause.derived.state === 'active';
+  const active =
+    upcoming !== undefined && new Date(upcoming.effectiveStart ?? upcoming.times.utc.start).getTime() <= now;
   return (
     <div data-testid="current-pause">
       <p>
