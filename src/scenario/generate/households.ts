@@ -8,7 +8,7 @@ import {
   type Surname,
   surnameList,
 } from './names.ts';
-import { createRandom, cumulative, pickCumulative, type Random, weightedIndex } from './random.ts';
+import { createRandom, cumulative, pickCumulative, type Random, weighted, weightedIndex } from './random.ts';
 import { generatedId } from './uuid.ts';
 
 // Households and the people in them. A household is planned first (its id, size, shelter and
@@ -104,8 +104,8 @@ export function householdMembers(seed: number, plan: HouseholdPlan, shelterId: s
     const male = member.sex === 'male' ? random.pick(maleGivenNames[generation]) : undefined;
     const givenName = male ? male.given : random.pick(femaleGivenNames[generation]);
     if (male) fatherGiven.set(member, male);
-    const ownFamily =
-      member.role === 'child' && member.alone !== undefined ? random.pick(surnameList) : plan.surname;
+    // A separated child shelters with neighbours, under another name; unaccompanied siblings share theirs.
+    const ownFamily = member.alone === 'separated' ? random.pick(surnameList) : plan.surname;
     const familyName = ownFamily[member.sex];
     // A child of the household's parents takes the father's name as patronymic; anyone else an
     // invented father's of the generation before.
@@ -127,7 +127,11 @@ export function householdMembers(seed: number, plan: HouseholdPlan, shelterId: s
     let note: string | undefined;
     if (wounded) {
       vulnerabilities.push('wounded');
-      triage = (['T1', 'T2', 'T3'] as const)[weightedIndex(random, [20, 35, 45])];
+      triage = weighted(random, [
+        ['T1', 20],
+        ['T2', 35],
+        ['T3', 45],
+      ] as const);
       note = random.pick(injuries);
     }
     const stretcher = wounded && random.chance({ T1: 0.9, T2: 0.4, T3: 0.03 }[triage!]);
