@@ -238,18 +238,31 @@ const ageBandOf = (age: number): FilePerson['ageBand'] =>
 
 const dayMs = 86_400_000;
 
+// Day numbers (days since 1970) and their ISO dates, worked out once: a million people are born on
+// a few tens of thousands of distinct days.
+const isoDays = new Map<number, string>();
+function isoDay(day: number): string {
+  let text = isoDays.get(day);
+  if (text === undefined) {
+    text = new Date(day * dayMs).toISOString().slice(0, 10);
+    isoDays.set(day, text);
+  }
+  return text;
+}
+const dayOfBirth = (age: number) => Date.UTC(asOfDate.year - age, asOfDate.month, asOfDate.day) / dayMs;
+
 /**
  * When a person was born, as a registry would have it: mostly an exact date, for some only a year
  * (adults well past eighteen, so the year alone says they are adults) or only an age band.
  */
 function birth(random: Random, age: number): { year: number; record: Partial<FilePerson> } {
   // Born between the day after (asOf − age − 1 years) and asOf − age years: exactly `age` on asOf.
-  const latest = Date.UTC(asOfDate.year - age, asOfDate.month, asOfDate.day);
-  const earliest = Date.UTC(asOfDate.year - age - 1, asOfDate.month, asOfDate.day) + dayMs;
-  const date = new Date(earliest + random.int(0, Math.round((latest - earliest) / dayMs)) * dayMs);
-  const year = date.getUTCFullYear();
+  const latest = dayOfBirth(age);
+  const earliest = dayOfBirth(age + 1) + 1;
+  const date = isoDay(earliest + random.int(0, latest - earliest));
+  const year = Number(date.slice(0, 4));
   const r = random.next();
   if (age >= 25 && r < 0.12) return { year, record: { birthYear: year } };
   if (r > 0.92) return { year, record: { ageBand: ageBandOf(age) } };
-  return { year, record: { birthDate: date.toISOString().slice(0, 10) } };
+  return { year, record: { birthDate: date } };
 }

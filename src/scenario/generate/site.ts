@@ -185,26 +185,28 @@ export function* siteFileText(options: GenerateOptions, chunkChars = 1 << 20): G
   const plan = planSite(options);
   let buffer: string[] = [];
   let size = 0;
-  function* put(text: string): Generator<string> {
+  const put = (text: string) => {
     buffer.push(text);
     size += text.length;
-    if (size >= chunkChars) {
-      yield buffer.join('');
-      buffer = [];
-      size = 0;
-    }
-  }
-  function* list(key: string, records: Iterable<unknown>, last = false): Generator<string> {
-    yield* put(`"${key}":[`);
+  };
+  const flush = (): string => {
+    const text = buffer.join('');
+    buffer = [];
+    size = 0;
+    return text;
+  };
+  function* list(key: string, records: Iterable<unknown>): Generator<string> {
+    put(`"${key}":[`);
     let first = true;
     for (const record of records) {
-      yield* put(`${first ? '' : ','}\n${JSON.stringify(record)}`);
+      put(`${first ? '' : ','}\n${JSON.stringify(record)}`);
       first = false;
+      if (size >= chunkChars) yield flush();
     }
-    yield* put(last ? ']' : '],\n');
+    put('],\n');
   }
-  yield* put(`{"format":"${siteFileFormat}","formatVersion":${siteFileVersion},\n`);
-  yield* put(`"site":${JSON.stringify(plan.site)},\n`);
+  put(`{"format":"${siteFileFormat}","formatVersion":${siteFileVersion},\n`);
+  put(`"site":${JSON.stringify(plan.site)},\n`);
   yield* list('points', plan.graph.points);
   yield* list('passages', plan.graph.passages);
   const households = function* () {
@@ -215,6 +217,6 @@ export function* siteFileText(options: GenerateOptions, chunkChars = 1 << 20): G
   const tally = newTally(plan);
   yield* list('people', peopleOf(plan, tally));
   yield* list('headcounts', headcounts(plan, tally));
-  yield* put(`"provenance":${JSON.stringify(plan.provenance)}}\n`);
-  if (buffer.length > 0) yield buffer.join('');
+  put(`"provenance":${JSON.stringify(plan.provenance)}}\n`);
+  yield flush();
 }
