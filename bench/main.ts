@@ -14,6 +14,7 @@ const benchmarks: Record<string, string> = {
   'scenario-scale': './scenario-scale.ts',
   evacuation: './evacuation.ts',
   rescue: './rescue.ts',
+  overview: './overview.ts',
 };
 
 const usage = `npm run bench -- [options]

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SitePoint, Summary } from '../api/types.ts';
+import type { Summary } from '../api/types.ts';
 import { useFormat } from '../format.ts';
 
 // What the registry counts for each reported category, so the two stand in one row.
@@ -12,10 +12,11 @@ const registryCount = (summary: Summary, category: string): number | undefined =
 };
 
 /** Each reported headcount with its source, beside the registry's own count of the same thing. */
-export function HeadcountTable({ summary, points }: { summary: Summary; points: SitePoint[] }) {
+export function HeadcountTable({ summary }: { summary: Summary }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const codes = new Map(points.map((p) => [p.id, p.code]));
+  // The summary names the shelters it counts: the overview needs no site graph (one request less).
+  const codes = new Map(summary.registered.byShelter.map((row) => [row.shelterId, row.code]));
   const reports = [...summary.reportedHeadcounts].sort((a, b) => b.reportedAt.localeCompare(a.reportedAt));
   if (reports.length === 0) return null;
   return (
@@ -46,7 +47,7 @@ export function HeadcountTable({ summary, points }: { summary: Summary; points: 
             return (
               <tr key={h.id}>
                 <td>{t(`headcount.${h.category}`)}</td>
-                <td>{h.shelterId ? (codes.get(h.shelterId) ?? '') : t('overview.wholeSite')}</td>
+                <td>{h.shelterId ? (codes.get(h.shelterId) ?? t('app.none')) : t('overview.wholeSite')}</td>
                 <td className="num">{mine === undefined ? t('app.none') : format.number(mine)}</td>
                 <td className="num">
                   {h.approximate

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { personStatuses } from '../../../src/domain/lifecycle.ts';
 import { vulnerabilities } from '../../../src/domain/person.ts';
-import { useGraph, useIncidents, usePauses, useSummary } from '../api/queries.ts';
+import { useIncidents, usePauses, useSummary } from '../api/queries.ts';
 import type { Site, Summary } from '../api/types.ts';
 import { BarChart } from '../components/BarChart.tsx';
 import { QueryState } from '../components/ErrorNote.tsx';
@@ -18,7 +18,6 @@ export function Overview({ site }: { site: Site }) {
   const format = useFormat();
   const can = useCan();
   const summary = useSummary(site.id);
-  const graph = useGraph(site.id);
   const pauses = usePauses(site.id);
   const incidents = useIncidents(site.id, can('claims:read'));
   const s = summary.data;
@@ -90,7 +89,7 @@ export function Overview({ site }: { site: Site }) {
         <section aria-labelledby="reported-heading" className="card">
           <h2 id="reported-heading">{t('overview.registeredVsReported')}</h2>
           <p className="muted">{t('overview.registeredVsReportedNote')}</p>
-          <HeadcountTable summary={s} points={graph.data?.points ?? []} />
+          <HeadcountTable summary={s} />
           <h3>{t('overview.byShelter')}</h3>
           <ShelterChart summary={s} />
         </section>
