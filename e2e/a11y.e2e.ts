@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Role } from '../src/domain/roles.ts';
-import { launchBrowser, logIn, newPage, seriousViolations } from './support/browser.ts';
+import { launchBrowser, newPage, pageAs, seriousViolations } from './support/browser.ts';
 import { azovstal } from './support/scenario.ts';
 
 const { url, accounts } = inject('corridor');
@@ -71,8 +71,7 @@ describe('accessibility (axe-core, serious and critical)', () => {
 
   for (const role of ['coordinator', 'reception', 'observer'] as const)
     it(`has no violations on any screen a ${role} uses`, async () => {
-      const page = await newPage(browser);
-      await logIn(page, url, accounts[role]);
+      const page = await pageAs(browser, url, accounts[role]);
       for (const screen of screens.filter((s) => s.role === role)) {
         await page.goto(`${url}${screen.path}`);
         await screen.ready(page);

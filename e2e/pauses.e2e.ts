@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, logIn, newPage } from './support/browser.ts';
+import { launchBrowser, pageAs } from './support/browser.ts';
 import { azovstal } from './support/scenario.ts';
 
 const { url, accounts } = inject('corridor');
@@ -18,8 +18,7 @@ const breached = azovstal.pauses.find((pause) =>
 
 describe('pauses and claims', () => {
   it('shows a pause window in the announcer’s zone, UTC and the site’s zone, with acceptance and its claims', async () => {
-    const page = await newPage(browser);
-    await logIn(page, url, accounts.coordinator);
+    const page = await pageAs(browser, url, accounts.coordinator);
     await page.getByRole('link', { name: 'Pauses and timeline' }).click();
     const card = page.getByTestId('pause-card').filter({ hasText: breached.name });
     // The parties' names arrive with their own request: wait for them before reading the card.
@@ -49,8 +48,7 @@ describe('pauses and claims', () => {
   });
 
   it('lets a coordinator change a claim’s verification with a reason', async () => {
-    const page = await newPage(browser);
-    await logIn(page, url, accounts.coordinator);
+    const page = await pageAs(browser, url, accounts.coordinator);
     await page.goto(`${url}/pauses`);
     const words = azovstal.claims.find((c) => c.incidentId)!.words;
     const first = page.getByTestId('claims-feed').locator('.claim').filter({ hasText: words });
@@ -63,8 +61,7 @@ describe('pauses and claims', () => {
   });
 
   it('shows field teams the claims but not the verification control', async () => {
-    const page = await newPage(browser);
-    await logIn(page, url, accounts.field);
+    const page = await pageAs(browser, url, accounts.field);
     await page.goto(`${url}/pauses`);
     await page.getByTestId('claims').first().waitFor();
     expect(await page.getByRole('button', { name: 'Change verification' }).count()).toBe(0);

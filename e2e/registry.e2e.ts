@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, logIn, newPage } from './support/browser.ts';
+import { launchBrowser, pageAs } from './support/browser.ts';
 import { azovstal, nameIn } from './support/scenario.ts';
 
 const { url, accounts } = inject('corridor');
@@ -23,8 +23,7 @@ const [searched, moved, checkedIn] = azovstal.people.filter(
 
 describe('the registry', () => {
   it('finds a person by the Cyrillic spelling and by the Latin one', async () => {
-    const page = await newPage(browser);
-    await logIn(page, url, accounts.field);
+    const page = await pageAs(browser, url, accounts.field);
     await page.getByRole('link', { name: 'Registry' }).click();
     const cyrillic = nameIn(searched!, 'Cyrl');
     const latin = nameIn(searched!, 'Latn');
@@ -44,8 +43,7 @@ describe('the registry', () => {
   });
 
   it('changes a status, offering only the statuses the lifecycle allows, and records it in the history', async () => {
-    const page = await newPage(browser);
-    await logIn(page, url, accounts.coordinator);
+    const page = await pageAs(browser, url, accounts.coordinator);
     await page.goto(`${url}/people/${moved!.id}`);
     await page.getByTestId('person-status').filter({ hasText: 'sheltering' }).waitFor();
     const offered = await page.getByTestId('next-statuses').getByRole('button').allInnerTexts();
@@ -64,8 +62,7 @@ describe('the registry', () => {
 
   it('lets a reception desk check a person in with the keyboard only', async () => {
     // The coordination cell puts the person on a bus first: only a boarded person can arrive.
-    const cell = await newPage(browser);
-    await logIn(cell, url, accounts.coordinator);
+    const cell = await pageAs(browser, url, accounts.coordinator);
     await cell.goto(`${url}/people/${checkedIn!.id}`);
     for (const status of ['ready', 'assigned', 'boarded']) {
       await cell.getByRole('button', { name: status, exact: true }).click();
@@ -73,8 +70,7 @@ describe('the registry', () => {
     }
     await cell.context().close();
 
-    const page = await newPage(browser);
-    await logIn(page, url, accounts.reception);
+    const page = await pageAs(browser, url, accounts.reception);
     await page.getByRole('link', { name: 'Registry' }).click();
     const latin = nameIn(checkedIn!, 'Latn');
     // The search box has the focus on arrival; type, go down to the result, open it.
@@ -96,8 +92,7 @@ describe('the registry', () => {
   });
 
   it('registers a person in a new household and adds a second member to it', async () => {
-    const page = await newPage(browser);
-    await logIn(page, url, accounts.field);
+    const page = await pageAs(browser, url, accounts.field);
     await page.goto(`${url}/registry`);
     await page.getByRole('link', { name: 'Register a person' }).click();
     const cyrillic = page.getByRole('group', { name: 'Name in Cyrillic' });
@@ -125,8 +120,7 @@ describe('the registry', () => {
   });
 
   it('registers a wounded person with the triage category the form requires', async () => {
-    const page = await newPage(browser);
-    await logIn(page, url, accounts.field);
+    const page = await pageAs(browser, url, accounts.field);
     await page.goto(`${url}/registry/new`);
     await page.getByRole('group', { name: 'Name in Latin letters' }).getByLabel('Family name').fill('Melnyk');
     await page.getByRole('group', { name: 'Name in Latin letters' }).getByLabel('Given name').fill('Petro');

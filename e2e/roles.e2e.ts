@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Role, roles } from '../src/domain/roles.ts';
-import { launchBrowser, logIn, newPage } from './support/browser.ts';
+import { launchBrowser, logIn, newPage, pageAs } from './support/browser.ts';
 
 const { url, accounts } = inject('corridor');
 let browser: Browser;
@@ -51,8 +51,7 @@ describe('logging in and out', () => {
 
 describe('language', () => {
   it('switches to Ukrainian, formats numbers for it, and remembers the choice after a reload', async () => {
-    const page = await newPage(browser);
-    await logIn(page, url, accounts.coordinator);
+    const page = await pageAs(browser, url, accounts.coordinator);
     await page.getByRole('heading', { name: /Overview/ }).waitFor();
     await page.getByLabel('Language').selectOption('uk');
     await page.getByRole('link', { name: 'Огляд' }).waitFor();

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, logIn, newPage } from './support/browser.ts';
+import { launchBrowser, pageAs } from './support/browser.ts';
 import { azovstal, codeOf } from './support/scenario.ts';
 
 const { url, accounts } = inject('corridor');
@@ -18,8 +18,7 @@ const shelter = azovstal.points.find((p) => p.kind === 'shelter' && p.code === '
 
 describe('the site diagram', () => {
   it('reports a blocked passage and the diagram changes', async () => {
-    const page = await newPage(browser);
-    await logIn(page, url, accounts.field);
+    const page = await pageAs(browser, url, accounts.field);
     await page.getByRole('link', { name: 'Site' }).click();
     const line = page.getByTestId(testId);
     await line.waitFor();
@@ -37,8 +36,7 @@ describe('the site diagram', () => {
     await page.locator(`[data-testid="${testId}"][data-state="blocked"]`).waitFor();
     expect(await page.locator('[data-state="blocked"]').count()).toBe(blockedBefore + 1);
     // The report is the server's: another user opening the site sees it with who reported it.
-    const other = await newPage(browser);
-    await logIn(other, url, accounts.coordinator);
+    const other = await pageAs(browser, url, accounts.coordinator);
     await other.goto(`${url}/site`);
     await other.locator(`[data-testid="${testId}"][data-state="blocked"]`).waitFor();
     await other.getByTestId(testId).click();
@@ -48,8 +46,7 @@ describe('the site diagram', () => {
   });
 
   it('opens a shelter with its conditions and the people in it', async () => {
-    const page = await newPage(browser);
-    await logIn(page, url, accounts.coordinator);
+    const page = await pageAs(browser, url, accounts.coordinator);
     await page.goto(`${url}/site`);
     await page.getByTestId(`point-${shelter.code}`).click();
     const panel = page.getByTestId('point-panel');
@@ -62,8 +59,7 @@ describe('the site diagram', () => {
   });
 
   it('lets the keyboard reach a passage and select it', async () => {
-    const page = await newPage(browser);
-    await logIn(page, url, accounts.field);
+    const page = await pageAs(browser, url, accounts.field);
     await page.goto(`${url}/site`);
     await page.getByTestId(testId).focus();
     await page.keyboard.press('Enter');
