@@ -7,18 +7,21 @@ import { openTestDatabase, type TestDatabase } from '../../test/support/database
 import { buildApp } from './app.ts';
 
 // A built app of our own making, so the test does not depend on `vite build` having run.
+let base: string;
 let dist: string;
 let test: TestDatabase;
 let app: FastifyInstance;
 let bare: FastifyInstance;
 
 beforeAll(async () => {
-  dist = mkdtempSync(join(tmpdir(), 'corridor-web-'));
-  mkdirSync(join(dist, 'assets'));
+  // The built app sits in base/dist; base/secret.txt is beside it, outside what may be served.
+  base = mkdtempSync(join(tmpdir(), 'corridor-web-'));
+  dist = join(base, 'dist');
+  mkdirSync(join(dist, 'assets'), { recursive: true });
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Corridor app</title><div id="root"></div>');
   writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log("app");');
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"></svg>');
-  writeFileSync(join(tmpdir(), 'corridor-web-secret.txt'), 'outside the app');
+  writeFileSync(join(base, 'secret.txt'), 'outside the app');
   test = await openTestDatabase();
   app = await buildApp({ db: test.db, webRoot: dist });
   bare = await buildApp({ db: test.db, webRoot: join(dist, 'missing') });
@@ -27,7 +30,7 @@ afterAll(async () => {
   await app.close();
   await bare.close();
   await test.close();
-  rmSync(dist, { recursive: true, force: true });
+  rmSync(base, { recursive: true, force: true });
 });
 
 describe('the web app, served at /', () => {
@@ -52,11 +55,7 @@ describe('the web app, served at /', () => {
   });
 
   it('never serves a file from outside the built app', async () => {
-    for (const url of [
-      '/../corridor-web-secret.txt',
-      '/%2e%2e/corridor-web-secret.txt',
-      '/assets/..%2f..%2fcorridor-web-secret.txt',
-    ]) {
+    for (const url of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
       const response = await app.inject({ method: 'GET', url });
       expect(response.body, url).not.toContain('outside the app');
     }
