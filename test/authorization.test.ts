@@ -7,6 +7,7 @@ import { openTestApp, passwordOf, type TestApp } from './support/app.ts';
 import { backendName } from './support/database.ts';
 import { type Fixtures, secretNames, seedSite } from './support/fixtures.ts';
 import { expectError, sessionCookieOf } from './support/http.ts';
+import { type LogisticsFixtures, seedLogistics } from './support/logistics-fixtures.ts';
 
 // The authorization matrix, written out by hand from the roles' purpose (DESIGN.md): a second,
 // independent statement of who may do what, checked against what the server does. A route the app
@@ -24,6 +25,9 @@ const coordinator = ['coordinator'] as const;
 const peopleReaders = ['admin', 'coordinator', 'field', 'reception'] as const;
 const registrars = ['coordinator', 'field'] as const;
 const claimReaders = ['admin', 'coordinator', 'field'] as const;
+// Plans list people and the fleet's depots: every role but observers.
+const planReaders = ['admin', 'coordinator', 'field', 'reception'] as const;
+let logistics: LogisticsFixtures;
 
 const expected: Record<string, Expected> = {
   // The API reference page and the documents are public.
@@ -125,6 +129,67 @@ const expected: Record<string, Expected> = {
     path: (f) => `/api/sites/${f.siteId}/export`,
   },
   'POST /api/import': { access: ['admin', 'coordinator'] },
+  // Logistics and evacuation plans: the cell keeps and decides them; field teams and reception desks
+  // read them (who is coming, on which vehicle, when); observers see neither.
+  'GET /api/sites/:siteId/logistics': {
+    access: planReaders,
+    path: (f) => `/api/sites/${f.siteId}/logistics`,
+  },
+  'POST /api/sites/:siteId/depots': { access: coordinator, path: (f) => `/api/sites/${f.siteId}/depots` },
+  'PATCH /api/depots/:id': { access: coordinator, path: () => `/api/depots/${logistics.depotId}` },
+  'POST /api/sites/:siteId/vehicles': { access: coordinator, path: (f) => `/api/sites/${f.siteId}/vehicles` },
+  'PATCH /api/vehicles/:id': { access: coordinator, path: () => `/api/vehicles/${logistics.busId}` },
+  'POST /api/sites/:siteId/road-points': {
+    access: coordinator,
+    path: (f) => `/api/sites/${f.siteId}/road-points`,
+  },
+  'PATCH /api/road-points/:id': {
+    access: coordinator,
+    path: () => `/api/road-points/${logistics.checkpointId}`,
+  },
+  'POST /api/sites/:siteId/pickup-routes': {
+    access: coordinator,
+    path: (f) => `/api/sites/${f.siteId}/pickup-routes`,
+  },
+  'PATCH /api/pickup-routes/:id': {
+    access: coordinator,
+    path: () => `/api/pickup-routes/${logistics.pickupRouteId}`,
+  },
+  'DELETE /api/pickup-routes/:id': {
+    access: coordinator,
+    path: () => `/api/pickup-routes/${logistics.pickupRouteId}`,
+  },
+  'POST /api/sites/:siteId/travel-times': {
+    access: coordinator,
+    path: (f) => `/api/sites/${f.siteId}/travel-times`,
+  },
+  'PATCH /api/travel-times/:id': {
+    access: coordinator,
+    path: () => `/api/travel-times/${logistics.returnTravelId}`,
+  },
+  'DELETE /api/travel-times/:id': {
+    access: coordinator,
+    path: () => `/api/travel-times/${logistics.returnTravelId}`,
+  },
+  'PUT /api/sites/:siteId/planning-settings': {
+    access: coordinator,
+    path: (f) => `/api/sites/${f.siteId}/planning-settings`,
+  },
+  'POST /api/sites/:siteId/plans': { access: coordinator, path: (f) => `/api/sites/${f.siteId}/plans` },
+  'GET /api/sites/:siteId/plans': { access: planReaders, path: (f) => `/api/sites/${f.siteId}/plans` },
+  'GET /api/plans/:id': { access: planReaders, path: () => `/api/plans/${logistics.draftPlanId}` },
+  'POST /api/plans/:id/accept': {
+    access: coordinator,
+    path: () => `/api/plans/${logistics.draftPlanId}/accept`,
+  },
+  'POST /api/plans/:id/replan': {
+    access: coordinator,
+    path: () => `/api/plans/${logistics.draftPlanId}/replan`,
+  },
+  'POST /api/plans/:id/discard': {
+    access: coordinator,
+    path: () => `/api/plans/${logistics.discardedPlanId}/discard`,
+  },
 };
 
 const keyOf = (method: string, url: string) => `${method} ${url}`;
@@ -154,7 +219,9 @@ beforeAll(async () => {
   });
   reporterToken = (await createToken(t.db, systemActor, reporter.id, null)).token;
   f = await seedSite(t, reporterToken);
-});
+  // No one more is registered: the observer's counts below are the fixtures' own.
+  logistics = await seedLogistics(t, f, { plannedHousehold: false });
+}, 300_000);
 afterAll(() => t.close());
 
 const pathFor = (key: string): string => expected[key]?.path?.(f, t) ?? urlOf(key);

@@ -51,6 +51,12 @@ const everythingUnchanged = (file: SiteFile): ImportSummary => {
     pause_window: file.pauses?.length ?? 0,
     incident: file.incidents?.length ?? 0,
     claim: file.claims?.length ?? 0,
+    depot: file.depots?.length ?? 0,
+    vehicle: file.vehicles?.length ?? 0,
+    road_point: file.roadPoints?.length ?? 0,
+    pickup_route: file.pickupRoutes?.length ?? 0,
+    travel_time: file.travelTimes?.length ?? 0,
+    planning_settings: file.planningSettings ? 1 : 0,
   };
   const zero = Object.fromEntries(Object.keys(counts).map((k) => [k, 0]));
   return { siteId: file.site.id, created: zero, updated: zero, unchanged: counts };
@@ -222,6 +228,44 @@ describe('the Azovstal scenario file', () => {
     ]);
     const km = waypoints.map((w) => w.approxKmFromPlant);
     expect(km).toEqual([...km].sort((a, b) => a - b));
+  });
+
+  it('has a fleet at Zaporizhzhia and the road out as public record gives it, with invented numbers', () => {
+    const file = committed();
+    const vehicles = file.vehicles ?? [];
+    expect(file.depots?.map((d) => d.name)).toEqual(['Zaporizhzhia convoy assembly point']);
+    expect(vehicles.filter((v) => v.kind === 'bus')).toHaveLength(8);
+    const ambulances = vehicles.filter((v) => v.kind === 'ambulance');
+    expect(ambulances).toHaveLength(2);
+    for (const a of ambulances) expect(a.stretcherPlaces).toBeGreaterThanOrEqual(1);
+    // Every stretcher case and wheelchair user registered has a kind of place in the fleet.
+    expect(vehicles.some((v) => (v.wheelchairPlaces ?? 0) > 0)).toBe(true);
+    for (const v of vehicles) expect(v.plateOrMarking, v.label).toBeTruthy();
+
+    // The road points are the provenance route's waypoints, of the same kinds.
+    const provenance = file.provenance as { route: { waypoints: Array<{ name: string; kind: string }> } };
+    const roads = new Map((file.roadPoints ?? []).map((p) => [p.name, p]));
+    for (const w of provenance.route.waypoints)
+      expect(
+        roads.get(w.name === 'Zaporizhzhia' ? 'Zaporizhzhia reception centre' : w.name)?.kind,
+        w.name,
+      ).toBe(w.kind);
+
+    // Every pickup point has a route to a screening point; every screening point a road to reception;
+    // the depot and the reception point drive to every pickup point.
+    const pickups = file.points.filter((p) => p.kind === 'pickup_point').map((p) => p.id);
+    expect((file.pickupRoutes ?? []).map((r) => r.pickupPointId).sort()).toEqual([...pickups].sort());
+    const travel = new Set((file.travelTimes ?? []).map((t) => `${t.fromId}>${t.toId}`));
+    const reception = roads.get('Zaporizhzhia reception centre')!.id;
+    for (const screening of ['Bezimenne', 'Manhush'])
+      expect(travel.has(`${roads.get(screening)!.id}>${reception}`), screening).toBe(true);
+    for (const pickup of pickups) {
+      expect(travel.has(`${file.depots![0]!.id}>${pickup}`)).toBe(true);
+      expect(travel.has(`${reception}>${pickup}`)).toBe(true);
+    }
+    expect(file.planningSettings?.loadingMinutesPerStretcher).toBeGreaterThan(
+      file.planningSettings!.loadingMinutesPerPerson,
+    );
   });
 
   it('records the report’s statements as sourced claims: the pause, the accusation and the denial, the commander, the mayor', () => {

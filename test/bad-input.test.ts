@@ -5,12 +5,15 @@ import { openTestApp, passwordOf, type TestApp } from './support/app.ts';
 import { accountsRoutes } from './support/bad-input/accounts.ts';
 import { type Case, type Context, commonCases, type WriteRoute } from './support/bad-input/cases.ts';
 import { importRoutes } from './support/bad-input/import.ts';
+import { logisticsRoutes } from './support/bad-input/logistics.ts';
 import { pausesRoutes } from './support/bad-input/pauses.ts';
 import { peopleRoutes } from './support/bad-input/people.ts';
+import { plansRoutes } from './support/bad-input/plans.ts';
 import { siteRoutes } from './support/bad-input/site.ts';
 import { backendName, snapshot } from './support/database.ts';
 import { call, seedSite } from './support/fixtures.ts';
 import { expectError, sessionCookieOf } from './support/http.ts';
+import { seedLogistics } from './support/logistics-fixtures.ts';
 
 // Every write route, fed bad input: each attempt gets a 4xx in the one error shape, naming the
 // field where there is one, and leaves the database exactly as it was. The tables (one file per
@@ -23,6 +26,8 @@ const writeRoutes: Record<string, WriteRoute> = {
   ...peopleRoutes,
   ...pausesRoutes,
   ...importRoutes,
+  ...logisticsRoutes,
+  ...plansRoutes,
 };
 
 const isWrite = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
@@ -78,8 +83,9 @@ beforeAll(async () => {
     otherExitId: otherExit.id,
     deceasedId: deceased.id,
     closedSession,
+    logistics: await seedLogistics(t, fixtures),
   };
-});
+}, 300_000);
 afterAll(() => t.close());
 
 const operationCount = async () =>

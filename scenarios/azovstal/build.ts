@@ -11,6 +11,14 @@ import {
 } from '../../src/scenario/events/records.ts';
 import { type SiteFile, siteFileFormat, siteFileVersion } from '../../src/scenario/format.ts';
 import {
+  depotRecord,
+  pickupRouteRecord,
+  roadPointRecord,
+  settingsRecord,
+  travelTimeRecord,
+  vehicleRecord,
+} from '../../src/scenario/logistics/records.ts';
+import {
   type FilePassage,
   type FilePoint,
   headcountRecord,
@@ -21,6 +29,7 @@ import {
   siteRecord,
 } from '../../src/scenario/records.ts';
 import { scenarioId } from './ids.ts';
+import { depots, pickupRoutes, planningSettings, roadPoints, travelTimes, vehicles } from './logistics.ts';
 import { otherPoints, passages } from './network.ts';
 import { buildPeople } from './people.ts';
 import { SeededRandom } from './random.ts';
@@ -115,6 +124,12 @@ export function buildAzovstal(): SiteFile {
     pauses: [...pauses].sort(by((p) => `${p.announcedAt} ${p.id}`)).map(pauseRecord),
     incidents: [...incidents].sort(by((i) => `${i.occurredAt} ${i.id}`)).map(incidentRecord),
     claims: [...claims].sort(by((c) => `${c.statedAt} ${c.id}`)).map(claimRecord),
+    depots: [...depots].sort(by((d) => `${d.name} ${d.id}`)).map(depotRecord),
+    vehicles: [...vehicles].sort(by((v) => `${v.label} ${v.id}`)).map(vehicleRecord),
+    roadPoints: [...roadPoints].sort(by((p) => `${p.kind} ${p.name} ${p.id}`)).map(roadPointRecord),
+    pickupRoutes: [...pickupRoutes].sort(by((r) => `${r.pickupPointId} ${r.id}`)).map(pickupRouteRecord),
+    travelTimes: [...travelTimes].sort(by((t) => `${t.fromId} ${t.toId}`)).map(travelTimeRecord),
+    planningSettings: settingsRecord(planningSettings),
     provenance: {
       scenario: 'Azovstal, Mariupol, as of 6 May 2022',
       builtBy: 'scenarios/azovstal/build.ts',

@@ -10,8 +10,8 @@ import { scenarioId } from './ids.ts';
 
 // What the press report of 6 May 2022 says, in our own words with short attributed quotes, and the
 // public record the scenario adds to it: the parties, their statements as sourced claims, the
-// ceasefire windows and the alleged breach. The road route has no table until convoys exist, so it
-// travels in the site file's provenance record.
+// ceasefire windows and the alleged breach. The road route travels as the sources give it in the site
+// file's provenance record; its places are also the road points of logistics.ts.
 
 export const source = {
   id: 'report-2022-05-06',

@@ -3,6 +3,7 @@ import { type Command, helpText, parseCommand } from './args.ts';
 import { initCommand } from './commands/init.ts';
 import { exportCommand, importCommand } from './commands/interchange.ts';
 import { planBepCommand } from './commands/plan.ts';
+import { planAcceptCommand, planEvacuationCommand, planShowCommand } from './commands/plans.ts';
 import { rescueSteinerCommand } from './commands/rescue.ts';
 import { scenarioGenerateCommand } from './commands/scenario.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -20,6 +21,9 @@ const commands: Command[] = [
   scenarioGenerateCommand,
   timelineCommand,
   planBepCommand,
+  planEvacuationCommand,
+  planAcceptCommand,
+  planShowCommand,
   rescueSteinerCommand,
 ];
 

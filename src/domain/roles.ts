@@ -24,6 +24,10 @@ export const permissions = [
   'claims:read',
   'claims:write',
   'claims:verify',
+  'logistics:read',
+  'logistics:write',
+  'plans:read',
+  'plans:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -39,6 +43,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'data:import',
     'pauses:read',
     'claims:read',
+    'logistics:read',
+    'plans:read',
   ],
   coordinator: [
     'site:read',
@@ -58,6 +64,10 @@ const grants: Record<Role, readonly Permission[]> = {
     'claims:read',
     'claims:write',
     'claims:verify',
+    'logistics:read',
+    'logistics:write',
+    'plans:read',
+    'plans:write',
   ],
   field: [
     'site:read',
@@ -71,10 +81,22 @@ const grants: Record<Role, readonly Permission[]> = {
     'pauses:read',
     'claims:read',
     'claims:write',
+    'logistics:read',
+    'plans:read',
   ],
-  reception: ['site:read', 'people:read', 'people:status', 'aggregates:read', 'pauses:read'],
+  // Reception desks see the plan: who is coming, on which vehicle, when.
+  reception: [
+    'site:read',
+    'people:read',
+    'people:status',
+    'aggregates:read',
+    'pauses:read',
+    'logistics:read',
+    'plans:read',
+  ],
   // Observers are partners and parties: counts and the shape of the site, never a name.
   // Pause windows are public knowledge between the parties; claims and incidents are not shared.
+  // Plans list people, and the fleet's depots are not theirs to know: neither is shared.
   observer: ['site:read', 'aggregates:read', 'pauses:read'],
 };
 

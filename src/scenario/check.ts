@@ -5,6 +5,7 @@ import { personProblems } from '../domain/person.ts';
 import { isTimeZone, passageStateProblem } from '../domain/site.ts';
 import { eventProblems } from './events/check.ts';
 import { SiteFile } from './format.ts';
+import { logisticsProblems } from './logistics/check.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 // verbose: errors carry the offending value, so a reason can say what was found.
@@ -207,6 +208,8 @@ function referenceProblems(file: SiteFile): FileProblem[] {
     if (headcount.shelterId && !isShelter(headcount.shelterId))
       add(`$.headcounts[${i}].shelterId`, notAShelter(headcount.shelterId));
   });
-  eventProblems(file, { add, claimId, checkTime, pointKind: (id) => points.get(id)?.kind });
+  const context = { add, claimId, checkTime, pointKind: (id: string) => points.get(id)?.kind };
+  eventProblems(file, context);
+  logisticsProblems(file, context);
   return problems;
 }

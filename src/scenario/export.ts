@@ -6,6 +6,7 @@ import { type PersonRow, toPerson } from '../store/repos/people.ts';
 import { findSite, listPassages, listPoints } from '../store/repos/sites.ts';
 import { exportEvents } from './events/export.ts';
 import { siteFileFormat, siteFileVersion } from './format.ts';
+import { exportLogistics } from './logistics/export.ts';
 import {
   headcountRecord,
   householdRecord,
@@ -53,6 +54,12 @@ export async function* exportSiteFile(db: Queryable, siteId: string): AsyncGener
     yield ',\n';
     yield* list(key, records);
   }
+  const logistics = await exportLogistics(db, siteId);
+  for (const [key, records] of logistics.sections) {
+    yield ',\n';
+    yield* list(key, records);
+  }
+  if (logistics.planningSettings) yield `,\n"planningSettings":${JSON.stringify(logistics.planningSettings)}`;
   yield '}\n';
 }
 

@@ -5,9 +5,11 @@ import { HeadcountInput } from '../server/schemas/misc.ts';
 import { PersonInput } from '../server/schemas/people.ts';
 import { PassageInput, PointInput, SiteInput } from '../server/schemas/site.ts';
 import { eventSections } from './events/format.ts';
+import { logisticsSections } from './logistics/format.ts';
 
-// The site file: a whole site with its graph, households, people, headcounts and what was announced
-// and claimed about it (parties, sources, pause windows, incidents, claims), as `corridor
+// The site file: a whole site with its graph, households, people, headcounts, what was announced
+// and claimed about it (parties, sources, pause windows, incidents, claims) and its logistics
+// (depots, vehicles, road points, pickup routes, travel times, planning settings), as `corridor
 // import` reads and `corridor export` writes it. Every record carries its id so that re-importing
 // the same file updates nothing twice and creates no duplicates.
 const { id: _siteId, ...siteProperties } = SiteInput.properties;
@@ -50,6 +52,7 @@ export const SiteFile = Type.Object(
     ),
     headcounts: Type.Array(Type.Object({ id: Id, ...headcountProperties }, { additionalProperties: false })),
     ...eventSections,
+    ...logisticsSections,
     /** Where the data came from (a scenario's sources, a generator's seed); kept in the file only. */
     provenance: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   },

@@ -14,6 +14,7 @@ import {
 } from '../store/repos/sites.ts';
 import { checkSiteFile, type FileProblem, fileError } from './check.ts';
 import { importEvents } from './events/import.ts';
+import { importLogistics } from './logistics/import.ts';
 import {
   type FilePerson,
   headcountRecord,
@@ -154,6 +155,7 @@ export async function importSiteFile(db: Database, actor: Actor, data: unknown):
       await writeGuardians(tx, changedPeople);
       await upsert(tx, actor, tables.headcounts, file.headcounts.map(headcountRecord), siteId, summary);
       await importEvents(tx, actor, file, summary);
+      await importLogistics(tx, actor, file, summary);
     }),
   );
   return summary;

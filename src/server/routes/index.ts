@@ -5,8 +5,10 @@ import type { RouteContext } from './context.ts';
 import { headcountRoutes } from './headcounts.ts';
 import { householdRoutes } from './households.ts';
 import { interchangeRoutes } from './interchange.ts';
+import { logisticsRoutes } from './logistics.ts';
 import { pauseRoutes } from './pauses.ts';
 import { peopleRoutes } from './people.ts';
+import { planRoutes } from './plans.ts';
 import { sessionRoutes } from './session.ts';
 import { siteRoutes } from './sites.ts';
 import { systemRoutes } from './system.ts';
@@ -25,6 +27,8 @@ export async function registerRoutes(app: FastifyInstance, context: RouteContext
     interchangeRoutes,
     pauseRoutes,
     claimRoutes,
+    logisticsRoutes,
+    planRoutes,
   ])
     area(api, context);
 }

@@ -1,6 +1,7 @@
 import type { Role } from '../../../src/domain/roles.ts';
 import type { TestApp } from '../app.ts';
 import type { Fixtures } from '../fixtures.ts';
+import type { LogisticsFixtures } from '../logistics-fixtures.ts';
 
 // The shape of the bad-input tables (one file per area of the API) that test/bad-input.test.ts runs.
 
@@ -13,6 +14,8 @@ export interface Context extends Fixtures {
   deceasedId: string;
   /** A session that was opened and closed again. */
   closedSession: string;
+  /** The fleet, the road out and plans of the fixtures' site. */
+  logistics: LogisticsFixtures;
 }
 
 export interface Case {
