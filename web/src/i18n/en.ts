@@ -82,6 +82,7 @@ export const en = {
     junction: 'Junction {{code}}',
     passage: 'Passage {{from}}–{{to}}, {{state}}, {{length}} m',
     select: 'Click a shelter to see its people and conditions, or a passage to report its state.',
+    selectToRead: 'Click a shelter or a passage to see what is known of it.',
     occupancy: 'Registered here',
     capacity: 'Capacity',
     kind: 'Kind',

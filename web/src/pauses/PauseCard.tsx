@@ -29,7 +29,8 @@ export function PauseCard({
   const format = useFormat();
   const headingId = `pause-${pause.id}`;
   const times = pause.times;
-  const party = (id: string) => partyName.get(id) ?? id;
+  // Until the parties have loaded, a party is shown as an ellipsis rather than its id.
+  const party = (id: string) => partyName.get(id) ?? '…';
   return (
     <article className="card pause" aria-labelledby={headingId} data-testid="pause-card">
       <h3 id={headingId}>

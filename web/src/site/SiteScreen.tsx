@@ -3,6 +3,7 @@ import { useGraph, useSummary } from '../api/queries.ts';
 import type { Site } from '../api/types.ts';
 import { QueryState } from '../components/ErrorNote.tsx';
 import { useRouter } from '../router.tsx';
+import { useCan } from '../session.ts';
 import { PassagePanel } from './PassagePanel.tsx';
 import { PassageTable } from './PassageTable.tsx';
 import { PointPanel } from './PointPanel.tsx';
@@ -10,6 +11,9 @@ import { type Selection, SiteDiagram, selectionHref } from './SiteDiagram.tsx';
 
 export function SiteScreen({ site }: { site: Site }) {
   const { t } = useTranslation();
+  const can = useCan();
+  // Only the roles that may report passages are told they can.
+  const hint = can('passage:report') ? t('site.select') : t('site.selectToRead');
   const graph = useGraph(site.id);
   const summary = useSummary(site.id);
   const { search, navigate } = useRouter();
@@ -37,7 +41,7 @@ export function SiteScreen({ site }: { site: Site }) {
       {graph.data && (
         <div className="site-layout">
           <div>
-            <p className="muted">{t('site.select')}</p>
+            <p className="muted">{hint}</p>
             <SiteDiagram
               graph={graph.data}
               occupancy={occupancy}
@@ -63,7 +67,7 @@ export function SiteScreen({ site }: { site: Site }) {
                 onClose={() => setSelected(undefined)}
               />
             )}
-            {!point && !passage && <p>{t('site.select')}</p>}
+            {!point && !passage && <p>{hint}</p>}
           </aside>
         </div>
       )}
