@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { Account } from './server.ts';
 
 // Debian's Chromium; the machines have no internet, so nothing that phones home is switched on.
@@ -13,12 +13,24 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
+// Waits for the app are generous: CI machines have two cores and may be busy, and a slow page is not
+// what these tests are about (no test asserts a duration).
+const patience = 90_000;
+
+function patient(context: BrowserContext): BrowserContext {
+  context.setDefaultTimeout(patience);
+  context.setDefaultNavigationTimeout(patience);
+  return context;
+}
+
 export const launchBrowser = (): Promise<Browser> =>
   chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 
 /** A fresh page (own cookies and storage) in English, at the given size. */
 export async function newPage(browser: Browser, size = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport: size, locale: 'en-GB', timezoneId: 'Europe/Kyiv' });
+  const context = patient(
+    await browser.newContext({ viewport: size, locale: 'en-GB', timezoneId: 'Europe/Kyiv' }),
+  );
   return context.newPage();
 }
 
@@ -36,12 +48,14 @@ export async function logIn(page: Page, url: string, account: Account): Promise<
  * so the app finds its session without going through the (rate-limited) login screen.
  */
 export async function pageAs(browser: Browser, url: string, account: Account): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'en-GB',
-    timezoneId: 'Europe/Kyiv',
-    extraHTTPHeaders: { authorization: `Bearer ${account.token}` },
-  });
+  const context = patient(
+    await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+      timezoneId: 'Europe/Kyiv',
+      extraHTTPHeaders: { authorization: `Bearer ${account.token}` },
+    }),
+  );
   const page = await context.newPage();
   await page.goto(url);
   await page.getByRole('button', { name: 'Log out' }).waitFor();
