@@ -158,8 +158,13 @@ export async function importSiteFile(db: Database, actor: Actor, data: unknown):
       await importLogistics(tx, actor, file, summary);
     }),
   );
+  // A large import changes the tables' sizes by orders of magnitude: refresh the planner's statistics
+  // now, so the first queries after it (the overview's counts) are not planned for an empty table.
+  for (const table of analysedTables) await db.query(`ANALYZE ${table}`);
   return summary;
 }
+
+const analysedTables = ['site_point', 'passage', 'household', 'person', 'person_guardian', 'headcount', 'operation'];
 
 /**
  * People are put in canonical form a slice at a time, and only the ids and guardians of those that
