@@ -164,7 +164,15 @@ export async function importSiteFile(db: Database, actor: Actor, data: unknown):
   return summary;
 }
 
-const analysedTables = ['site_point', 'passage', 'household', 'person', 'person_guardian', 'headcount', 'operation'];
+const analysedTables = [
+  'site_point',
+  'passage',
+  'household',
+  'person',
+  'person_guardian',
+  'headcount',
+  'operation',
+];
 
 /**
  * People are put in canonical form a slice at a time, and only the ids and guardians of those that
