@@ -243,7 +243,7 @@ class TopLevelParser {
             continue;
           }
           this.sawText = true;
-          if (this.oddSpace) this.syntax(`Unexpected token '${text[i]}'`, this.oddSpace);
+          if (this.oddSpace) this.syntax('Unexpected whitespace that JSON does not allow', this.oddSpace);
           if (c === 0x7b) {
             this.root = {};
             this.value = this.root;
@@ -385,7 +385,7 @@ class TopLevelParser {
   }
 
   private unexpected(text: string, i: number): never {
-    this.syntax(`Unexpected token '${text[i]}'`, this.here(i));
+    this.syntax(`Unexpected token '${shown(text[i]!)}'`, this.here(i));
   }
 
   private syntax(message: string, at: { line: number; column: number }): never {
@@ -400,7 +400,15 @@ class TopLevelParser {
 /** V8's message without its position (given as line and column instead) or its quote of the input. */
 function cleaned(error: unknown): string {
   const message = (error as Error).message;
-  const token = /^(Unexpected token '[\s\S]*?'), (?:\.\.\.)?"/.exec(message);
-  if (token) return token[1]!;
+  const token = /^Unexpected token '([\s\S]*?)', (?:\.\.\.)?"/.exec(message);
+  if (token) return `Unexpected token '${shown(token[1]!)}'`;
   return message.replace(/ in JSON at position \d+[\s\S]*$/, '');
 }
+
+/** A character as a message can show it: control characters escaped, so the message stays one line. */
+const shown = (text: string): string =>
+  text.replace(
+    /[\p{Cc}\u2028\u2029]/gu,
+    (c) => escapes[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+const escapes: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
