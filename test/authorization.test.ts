@@ -8,6 +8,7 @@ import { backendName } from './support/database.ts';
 import { type Fixtures, secretNames, seedSite } from './support/fixtures.ts';
 import { expectError, sessionCookieOf } from './support/http.ts';
 import { type LogisticsFixtures, seedLogistics } from './support/logistics-fixtures.ts';
+import { type RescueFixtures, seedRescue } from './support/rescue-fixtures.ts';
 
 // The authorization matrix, written out by hand from the roles' purpose (DESIGN.md): a second,
 // independent statement of who may do what, checked against what the server does. A route the app
@@ -28,6 +29,9 @@ const claimReaders = ['admin', 'coordinator', 'field'] as const;
 // Plans list people and the fleet's depots: every role but observers.
 const planReaders = ['admin', 'coordinator', 'field', 'reception'] as const;
 let logistics: LogisticsFixtures;
+// Rescue plans say where crews are and will be: the cell, field teams and admins, not observers.
+const rescueReaders = ['admin', 'coordinator', 'field'] as const;
+let rescue: RescueFixtures;
 
 const expected: Record<string, Expected> = {
   // The API reference page and the documents are public.
@@ -190,6 +194,43 @@ const expected: Record<string, Expected> = {
     access: coordinator,
     path: () => `/api/plans/${logistics.discardedPlanId}/discard`,
   },
+  // Rescue: the cell keeps crews and decides plans; field teams report progress and re-plan.
+  'GET /api/sites/:siteId/crews': { access: rescueReaders, path: (f) => `/api/sites/${f.siteId}/crews` },
+  'POST /api/sites/:siteId/crews': { access: coordinator, path: (f) => `/api/sites/${f.siteId}/crews` },
+  'GET /api/crews/:id': { access: rescueReaders, path: () => `/api/crews/${rescue.crewId}` },
+  'PATCH /api/crews/:id': { access: coordinator, path: () => `/api/crews/${rescue.crewId}` },
+  'POST /api/sites/:siteId/rescue-plans': {
+    access: coordinator,
+    path: (f) => `/api/sites/${f.siteId}/rescue-plans`,
+  },
+  'GET /api/sites/:siteId/rescue-plans': {
+    access: rescueReaders,
+    path: (f) => `/api/sites/${f.siteId}/rescue-plans`,
+  },
+  'GET /api/rescue-plans/:id': {
+    access: rescueReaders,
+    path: () => `/api/rescue-plans/${rescue.acceptedPlanId}`,
+  },
+  'POST /api/rescue-plans/:id/accept': {
+    access: coordinator,
+    path: () => `/api/rescue-plans/${rescue.draftPlanId}/accept`,
+  },
+  'POST /api/rescue-plans/:id/discard': {
+    access: coordinator,
+    path: () => `/api/rescue-plans/${rescue.discardedPlanId}/discard`,
+  },
+  'POST /api/rescue-plans/:id/progress': {
+    access: registrars,
+    path: () => `/api/rescue-plans/${rescue.acceptedPlanId}/progress`,
+  },
+  'POST /api/rescue-plans/:id/replan': {
+    access: registrars,
+    path: () => `/api/rescue-plans/${rescue.acceptedPlanId}/replan`,
+  },
+  'GET /api/sites/:siteId/rescue-estimates': {
+    access: rescueReaders,
+    path: (f) => `/api/sites/${f.siteId}/rescue-estimates`,
+  },
 };
 
 const keyOf = (method: string, url: string) => `${method} ${url}`;
@@ -221,6 +262,7 @@ beforeAll(async () => {
   f = await seedSite(t, reporterToken);
   // No one more is registered: the observer's counts below are the fixtures' own.
   logistics = await seedLogistics(t, f, { plannedHousehold: false });
+  rescue = await seedRescue(t, f);
 }, 300_000);
 afterAll(() => t.close());
 

@@ -57,6 +57,7 @@ const everythingUnchanged = (file: SiteFile): ImportSummary => {
     pickup_route: file.pickupRoutes?.length ?? 0,
     travel_time: file.travelTimes?.length ?? 0,
     planning_settings: file.planningSettings ? 1 : 0,
+    crew: file.crews?.length ?? 0,
   };
   const zero = Object.fromEntries(Object.keys(counts).map((k) => [k, 0]));
   return { siteId: file.site.id, created: zero, updated: zero, unchanged: counts };
@@ -266,6 +267,36 @@ describe('the Azovstal scenario file', () => {
     expect(file.planningSettings?.loadingMinutesPerStretcher).toBeGreaterThan(
       file.planningSettings!.loadingMinutesPerPerson,
     );
+  });
+
+  it('has two or three invented hand crews, in the tunnels, at least one inside the part rubble cuts off', () => {
+    const file = committed();
+    const crews = file.crews ?? [];
+    expect(crews.length).toBeGreaterThanOrEqual(2);
+    expect(crews.length).toBeLessThanOrEqual(3);
+    const points = new Map(file.points.map((p) => [p.id, p]));
+    for (const crew of crews) {
+      expect(points.get(crew.positionId)?.kind, crew.name).toBe('junction');
+      expect(crew.size, crew.name).toBeGreaterThanOrEqual(1);
+      expect(crew.note, crew.name).toMatch(/^Invented/);
+    }
+    // Reachable from an exit through open passages only, or not: crews on both sides of the rubble.
+    const next = new Map<string, string[]>();
+    for (const p of file.passages.filter((p) => p.state === 'open')) {
+      next.set(p.from, [...(next.get(p.from) ?? []), p.to]);
+      next.set(p.to, [...(next.get(p.to) ?? []), p.from]);
+    }
+    const seen = new Set(file.points.filter((p) => p.kind === 'exit').map((p) => p.id));
+    const queue = [...seen];
+    for (let id = queue.shift(); id !== undefined; id = queue.shift())
+      for (const other of next.get(id) ?? [])
+        if (!seen.has(other)) {
+          seen.add(other);
+          queue.push(other);
+        }
+    const outside = crews.filter((c) => seen.has(c.positionId));
+    expect(outside.length).toBeGreaterThanOrEqual(1);
+    expect(outside.length).toBeLessThan(crews.length);
   });
 
   it('records the report’s statements as sourced claims: the pause, the accusation and the denial, the commander, the mayor', () => {

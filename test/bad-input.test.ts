@@ -9,11 +9,13 @@ import { logisticsRoutes } from './support/bad-input/logistics.ts';
 import { pausesRoutes } from './support/bad-input/pauses.ts';
 import { peopleRoutes } from './support/bad-input/people.ts';
 import { plansRoutes } from './support/bad-input/plans.ts';
+import { rescueRoutes } from './support/bad-input/rescue.ts';
 import { siteRoutes } from './support/bad-input/site.ts';
 import { backendName, snapshot } from './support/database.ts';
 import { call, seedSite } from './support/fixtures.ts';
 import { expectError, sessionCookieOf } from './support/http.ts';
 import { seedLogistics } from './support/logistics-fixtures.ts';
+import { seedRescue } from './support/rescue-fixtures.ts';
 
 // Every write route, fed bad input: each attempt gets a 4xx in the one error shape, naming the
 // field where there is one, and leaves the database exactly as it was. The tables (one file per
@@ -28,6 +30,7 @@ const writeRoutes: Record<string, WriteRoute> = {
   ...importRoutes,
   ...logisticsRoutes,
   ...plansRoutes,
+  ...rescueRoutes,
 };
 
 const isWrite = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
@@ -84,6 +87,7 @@ beforeAll(async () => {
     deceasedId: deceased.id,
     closedSession,
     logistics: await seedLogistics(t, fixtures),
+    rescue: await seedRescue(t, fixtures),
   };
 }, 300_000);
 afterAll(() => t.close());

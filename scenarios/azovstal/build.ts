@@ -28,6 +28,8 @@ import {
   pointRecord,
   siteRecord,
 } from '../../src/scenario/records.ts';
+import { crewRecord } from '../../src/scenario/rescue/records.ts';
+import { crews } from './crews.ts';
 import { scenarioId } from './ids.ts';
 import { depots, pickupRoutes, planningSettings, roadPoints, travelTimes, vehicles } from './logistics.ts';
 import { otherPoints, passages } from './network.ts';
@@ -130,6 +132,7 @@ export function buildAzovstal(): SiteFile {
     pickupRoutes: [...pickupRoutes].sort(by((r) => `${r.pickupPointId} ${r.id}`)).map(pickupRouteRecord),
     travelTimes: [...travelTimes].sort(by((t) => `${t.fromId} ${t.toId}`)).map(travelTimeRecord),
     planningSettings: settingsRecord(planningSettings),
+    crews: [...crews].sort(by((c) => `${c.name} ${c.id}`)).map(crewRecord),
     provenance: {
       scenario: 'Azovstal, Mariupol, as of 6 May 2022',
       builtBy: 'scenarios/azovstal/build.ts',

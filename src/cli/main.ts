@@ -5,6 +5,7 @@ import { exportCommand, importCommand } from './commands/interchange.ts';
 import { planBepCommand } from './commands/plan.ts';
 import { planAcceptCommand, planEvacuationCommand, planShowCommand } from './commands/plans.ts';
 import { rescueSteinerCommand } from './commands/rescue.ts';
+import { rescueAcceptCommand, rescuePlanCommand, rescueProgressCommand } from './commands/rescue-plans.ts';
 import { scenarioGenerateCommand } from './commands/scenario.ts';
 import { serveCommand } from './commands/serve.ts';
 import { timelineCommand } from './commands/timeline.ts';
@@ -25,6 +26,9 @@ const commands: Command[] = [
   planAcceptCommand,
   planShowCommand,
   rescueSteinerCommand,
+  rescuePlanCommand,
+  rescueAcceptCommand,
+  rescueProgressCommand,
 ];
 
 function overview(): string {

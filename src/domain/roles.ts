@@ -28,6 +28,9 @@ export const permissions = [
   'logistics:write',
   'plans:read',
   'plans:write',
+  'rescue:read',
+  'rescue:write',
+  'rescue:progress',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -45,6 +48,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'claims:read',
     'logistics:read',
     'plans:read',
+    'rescue:read',
   ],
   coordinator: [
     'site:read',
@@ -68,6 +72,9 @@ const grants: Record<Role, readonly Permission[]> = {
     'logistics:write',
     'plans:read',
     'plans:write',
+    'rescue:read',
+    'rescue:write',
+    'rescue:progress',
   ],
   field: [
     'site:read',
@@ -83,6 +90,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'claims:write',
     'logistics:read',
     'plans:read',
+    'rescue:read',
+    'rescue:progress',
   ],
   // Reception desks see the plan: who is coming, on which vehicle, when.
   reception: [
@@ -97,6 +106,7 @@ const grants: Record<Role, readonly Permission[]> = {
   // Observers are partners and parties: counts and the shape of the site, never a name.
   // Pause windows are public knowledge between the parties; claims and incidents are not shared.
   // Plans list people, and the fleet's depots are not theirs to know: neither is shared.
+  // Rescue plans say where the crews are and will be, which no party outside the operation is told.
   observer: ['site:read', 'aggregates:read', 'pauses:read'],
 };
 

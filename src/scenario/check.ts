@@ -6,6 +6,7 @@ import { isTimeZone, passageStateProblem } from '../domain/site.ts';
 import { eventProblems } from './events/check.ts';
 import { SiteFile } from './format.ts';
 import { logisticsProblems } from './logistics/check.ts';
+import { rescueProblems } from './rescue/check.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 // verbose: errors carry the offending value, so a reason can say what was found.
@@ -211,5 +212,6 @@ function referenceProblems(file: SiteFile): FileProblem[] {
   const context = { add, claimId, checkTime, pointKind: (id: string) => points.get(id)?.kind };
   eventProblems(file, context);
   logisticsProblems(file, context);
+  rescueProblems(file, context);
   return problems;
 }

@@ -15,6 +15,7 @@ import {
   pointRecord,
   siteRecord,
 } from './records.ts';
+import { exportRescue } from './rescue/export.ts';
 
 const pageSize = 5000;
 
@@ -60,6 +61,10 @@ export async function* exportSiteFile(db: Queryable, siteId: string): AsyncGener
     yield* list(key, records);
   }
   if (logistics.planningSettings) yield `,\n"planningSettings":${JSON.stringify(logistics.planningSettings)}`;
+  for (const [key, records] of await exportRescue(db, siteId)) {
+    yield ',\n';
+    yield* list(key, records);
+  }
   yield '}\n';
 }
 

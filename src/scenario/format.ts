@@ -6,10 +6,12 @@ import { PersonInput } from '../server/schemas/people.ts';
 import { PassageInput, PointInput, SiteInput } from '../server/schemas/site.ts';
 import { eventSections } from './events/format.ts';
 import { logisticsSections } from './logistics/format.ts';
+import { rescueSections } from './rescue/format.ts';
 
 // The site file: a whole site with its graph, households, people, headcounts, what was announced
 // and claimed about it (parties, sources, pause windows, incidents, claims) and its logistics
-// (depots, vehicles, road points, pickup routes, travel times, planning settings), as `corridor
+// (depots, vehicles, road points, pickup routes, travel times, planning settings) and its hand
+// crews, as `corridor
 // import` reads and `corridor export` writes it. Every record carries its id so that re-importing
 // the same file updates nothing twice and creates no duplicates.
 const { id: _siteId, ...siteProperties } = SiteInput.properties;
@@ -53,6 +55,7 @@ export const SiteFile = Type.Object(
     headcounts: Type.Array(Type.Object({ id: Id, ...headcountProperties }, { additionalProperties: false })),
     ...eventSections,
     ...logisticsSections,
+    ...rescueSections,
     /** Where the data came from (a scenario's sources, a generator's seed); kept in the file only. */
     provenance: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   },

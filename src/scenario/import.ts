@@ -24,6 +24,7 @@ import {
   pointRecord,
   siteRecord,
 } from './records.ts';
+import { importRescue } from './rescue/import.ts';
 
 import { batchSize, type ImportSummary, type Table, upsert } from './upsert.ts';
 
@@ -156,6 +157,7 @@ export async function importSiteFile(db: Database, actor: Actor, data: unknown):
       await upsert(tx, actor, tables.headcounts, file.headcounts.map(headcountRecord), siteId, summary);
       await importEvents(tx, actor, file, summary);
       await importLogistics(tx, actor, file, summary);
+      await importRescue(tx, actor, file, summary);
     }),
   );
   // A large import changes the tables' sizes by orders of magnitude: refresh the planner's statistics

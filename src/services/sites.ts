@@ -277,26 +277,33 @@ export async function updatePassage(
   patch: Partial<Omit<PassageInput, 'id'>>,
   action = 'update',
 ): Promise<Passage> {
-  return translating(() =>
-    db.transaction(async (tx) => {
-      const before = await repo.findPassage(tx, id, true);
-      if (!before) throw notFound('passage', id);
-      const stateChanged = patch.state !== undefined || patch.clearancePersonHours !== undefined;
-      const next: Passage = { ...before, ...definedOnly(patch), id };
-      // Leaving the blocked state drops the clearance estimate unless a new one is given.
-      if (patch.state !== undefined && patch.state !== 'blocked' && patch.clearancePersonHours === undefined)
-        next.clearancePersonHours = null;
-      if (stateChanged) {
-        next.stateReportedAt = new Date().toISOString();
-        next.stateReportedBy = actor.name;
-      }
-      await checkPassage(tx, next);
-      await repo.updatePassage(tx, next);
-      const after = (await repo.findPassage(tx, id))!;
-      await recordOperation(tx, actor, { entity: 'passage', entityId: id, action, before, after });
-      return after;
-    }),
-  );
+  return translating(() => db.transaction((tx) => updatePassageIn(tx, actor, id, patch, action)));
+}
+
+/** updatePassage inside a transaction the caller holds (a crew's report that clears a passage). */
+export async function updatePassageIn(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  patch: Partial<Omit<PassageInput, 'id'>>,
+  action = 'update',
+): Promise<Passage> {
+  const before = await repo.findPassage(tx, id, true);
+  if (!before) throw notFound('passage', id);
+  const stateChanged = patch.state !== undefined || patch.clearancePersonHours !== undefined;
+  const next: Passage = { ...before, ...definedOnly(patch), id };
+  // Leaving the blocked state drops the clearance estimate unless a new one is given.
+  if (patch.state !== undefined && patch.state !== 'blocked' && patch.clearancePersonHours === undefined)
+    next.clearancePersonHours = null;
+  if (stateChanged) {
+    next.stateReportedAt = new Date().toISOString();
+    next.stateReportedBy = actor.name;
+  }
+  await checkPassage(tx, next);
+  await repo.updatePassage(tx, next);
+  const after = (await repo.findPassage(tx, id))!;
+  await recordOperation(tx, actor, { entity: 'passage', entityId: id, action, before, after });
+  return after;
 }
 
 export async function siteGraph(db: Queryable, siteId: string) {

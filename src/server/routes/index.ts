@@ -9,6 +9,7 @@ import { logisticsRoutes } from './logistics.ts';
 import { pauseRoutes } from './pauses.ts';
 import { peopleRoutes } from './people.ts';
 import { planRoutes } from './plans.ts';
+import { rescueRoutes } from './rescue.ts';
 import { sessionRoutes } from './session.ts';
 import { siteRoutes } from './sites.ts';
 import { systemRoutes } from './system.ts';
@@ -29,6 +30,7 @@ export async function registerRoutes(app: FastifyInstance, context: RouteContext
     claimRoutes,
     logisticsRoutes,
     planRoutes,
+    rescueRoutes,
   ])
     area(api, context);
 }

@@ -2,6 +2,7 @@ import type { Role } from '../../../src/domain/roles.ts';
 import type { TestApp } from '../app.ts';
 import type { Fixtures } from '../fixtures.ts';
 import type { LogisticsFixtures } from '../logistics-fixtures.ts';
+import type { RescueFixtures } from '../rescue-fixtures.ts';
 
 // The shape of the bad-input tables (one file per area of the API) that test/bad-input.test.ts runs.
 
@@ -16,6 +17,8 @@ export interface Context extends Fixtures {
   closedSession: string;
   /** The fleet, the road out and plans of the fixtures' site. */
   logistics: LogisticsFixtures;
+  /** A crew of the fixtures' site and rescue plans in each state. */
+  rescue: RescueFixtures;
 }
 
 export interface Case {
