@@ -9,7 +9,7 @@ import { translating } from '../store/db-errors.ts';
 import { type Actor, recordOperation } from '../store/repos/operations.ts';
 import * as repo from '../store/repos/rescue.ts';
 import { buildRescueInput } from './rescue-input.ts';
-import { runRescuePlanner, warmRescueSolver } from './rescue-solver.ts';
+import { runRescuePlanner } from './rescue-solver.ts';
 import { requireSite } from './sites.ts';
 
 /** Seconds a plan may take unless the request says otherwise (env CORRIDOR_RESCUE_TIME_LIMIT). */
@@ -119,8 +119,8 @@ export interface RescueAcceptance {
 }
 
 /** Accepts a draft: crews work to it from now on; the accepted plan it replaces is superseded. */
-export async function acceptRescuePlan(db: Database, actor: Actor, id: string): Promise<RescueAcceptance> {
-  const accepted = await translating(() =>
+export function acceptRescuePlan(db: Database, actor: Actor, id: string): Promise<RescueAcceptance> {
+  return translating(() =>
     db.transaction(async (tx) => {
       const plan = await requireRescuePlan(tx, id, true);
       if (plan.status !== 'draft')
@@ -149,9 +149,6 @@ export async function acceptRescuePlan(db: Database, actor: Actor, id: string): 
       return { plan: (await repo.findRescuePlan(tx, id))!, supersededPlanId: previousId ?? null };
     }),
   );
-  // Progress reports follow an acceptance: have the solver ready for their re-plans.
-  void warmRescueSolver();
-  return accepted;
 }
 
 export function discardRescuePlan(db: Database, actor: Actor, id: string): Promise<repo.StoredRescuePlan> {

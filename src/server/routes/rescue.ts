@@ -2,6 +2,7 @@ import Type from 'typebox';
 import * as crews from '../../services/rescue-crews.ts';
 import * as plans from '../../services/rescue-plans.ts';
 import { replanAccepted, reportProgress } from '../../services/rescue-progress.ts';
+import { warmRescueSolver } from '../../services/rescue-solver.ts';
 import { rescuePlanView, siteEstimates } from '../../services/rescue-view.ts';
 import { requireSite } from '../../services/sites.ts';
 import { listCrews, listRescuePlans } from '../../store/repos/rescue.ts';
@@ -150,6 +151,8 @@ export function rescueRoutes(api: Api, { db }: RouteContext): void {
     },
     async (request) => {
       const accepted = await plans.acceptRescuePlan(db, actorOf(request), request.params.id);
+      // Progress reports follow an acceptance: have the solver ready for their re-plans.
+      void warmRescueSolver();
       return { plan: await rescuePlanView(db, accepted.plan), supersededPlanId: accepted.supersededPlanId };
     },
   );
