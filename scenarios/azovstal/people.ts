@@ -1,11 +1,11 @@
 import type { AgeBand, Sex, Vulnerability } from '../../src/domain/person.ts';
 import { vulnerabilities as vulnerabilityOrder } from '../../src/domain/person.ts';
+import { transliterate } from '../../src/matching/transliterate.ts';
 import type { FileHousehold, FilePerson } from '../../src/scenario/records.ts';
 import { type HouseholdFact, households } from './households.ts';
 import { scenarioId } from './ids.ts';
 import { familyNames, fatherNames, givenNames, patronymics } from './names.ts';
 import type { SeededRandom } from './random.ts';
-import { transliterate } from './transliterate.ts';
 
 /** Ages in the household table are ages on the day of the report. */
 const referenceDay = Date.UTC(2022, 4, 6);
