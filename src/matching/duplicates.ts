@@ -1,7 +1,8 @@
 import { duplicatePasses } from './blocking.ts';
 import { compareWith, type MatchResult } from './explain.ts';
+import { canReach, scorePair } from './pair.ts';
 import type { MatchRecord } from './record.ts';
-import { canReach, defaultThreshold, scorePair } from './score.ts';
+import { defaultThreshold } from './score.ts';
 import { buildIndex, type IndexOptions, type MatchIndex } from './search-index.ts';
 
 export interface DuplicateOptions extends IndexOptions {

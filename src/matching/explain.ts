@@ -1,16 +1,8 @@
 import type { BirthKind } from './birth.ts';
 import { comparePart, type PartKind, type PartRole } from './compare-part.ts';
+import { bestPairing, newPairing, pairContext } from './pair.ts';
 import type { MatchRecord } from './record.ts';
-import {
-  bestPairing,
-  combine,
-  defaultThreshold,
-  newPairing,
-  type PairContext,
-  type Penalty,
-  pairContext,
-  weights,
-} from './score.ts';
+import { combine, defaultThreshold, type PairContext, type Penalty, weights } from './score.ts';
 import { PartTable, PersonTable } from './table.ts';
 
 export type Field = 'family name' | 'given name' | 'patronymic' | 'birth' | 'sex' | 'household' | 'shelter';

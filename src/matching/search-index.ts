@@ -1,8 +1,9 @@
 import { CorridorError } from '../domain/errors.ts';
 import { KeyHashes, keysOf, searchPasses } from './blocking.ts';
 import { compareWith, type MatchResult } from './explain.ts';
+import { canReach, scorePair } from './pair.ts';
 import type { MatchRecord } from './record.ts';
-import { canReach, defaultThreshold, scorePair } from './score.ts';
+import { defaultThreshold } from './score.ts';
 import { PersonTable } from './table.ts';
 
 /**

@@ -54,8 +54,6 @@ export class PartTable {
   }
 }
 
-export const roleIndex = { family: 0, given: 1, patronymic: 2, givenSameSex: 3 } as const;
-
 /**
  * People prepared for matching, in columns: name parts as ids into a PartTable, birth as numbers,
  * households and shelters as small integers. Built once for an index; for comparing two records
