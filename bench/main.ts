@@ -15,6 +15,7 @@ const benchmarks: Record<string, string> = {
   evacuation: './evacuation.ts',
   rescue: './rescue.ts',
   overview: './overview.ts',
+  matching: './matching.ts',
 };
 
 const usage = `npm run bench -- [options]
