@@ -31,6 +31,13 @@ export const permissions = [
   'rescue:read',
   'rescue:write',
   'rescue:progress',
+  'convoys:read',
+  'convoys:write',
+  'convoys:board',
+  'convoys:report',
+  'reception:check_in',
+  'alerts:read',
+  'alerts:resolve',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -49,6 +56,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'logistics:read',
     'plans:read',
     'rescue:read',
+    'convoys:read',
+    'alerts:read',
   ],
   coordinator: [
     'site:read',
@@ -75,6 +84,13 @@ const grants: Record<Role, readonly Permission[]> = {
     'rescue:read',
     'rescue:write',
     'rescue:progress',
+    'convoys:read',
+    'convoys:write',
+    'convoys:board',
+    'convoys:report',
+    'reception:check_in',
+    'alerts:read',
+    'alerts:resolve',
   ],
   field: [
     'site:read',
@@ -92,8 +108,13 @@ const grants: Record<Role, readonly Permission[]> = {
     'plans:read',
     'rescue:read',
     'rescue:progress',
+    // Field teams board people at the pickup point and report what happens on the road out.
+    'convoys:read',
+    'convoys:board',
+    'convoys:report',
   ],
-  // Reception desks see the plan: who is coming, on which vehicle, when.
+  // Reception desks see the plan and the convoys: who is coming, on which vehicle, when. They see
+  // the alerts their check-ins raise (a child arriving alone) but resolving them is the cell's.
   reception: [
     'site:read',
     'people:read',
@@ -102,11 +123,15 @@ const grants: Record<Role, readonly Permission[]> = {
     'pauses:read',
     'logistics:read',
     'plans:read',
+    'convoys:read',
+    'reception:check_in',
+    'alerts:read',
   ],
   // Observers are partners and parties: counts and the shape of the site, never a name.
   // Pause windows are public knowledge between the parties; claims and incidents are not shared.
   // Plans list people, and the fleet's depots are not theirs to know: neither is shared.
   // Rescue plans say where the crews are and will be, which no party outside the operation is told.
+  // Convoys are told to each party by notification, never through the app.
   observer: ['site:read', 'aggregates:read', 'pauses:read'],
 };
 
