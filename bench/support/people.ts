@@ -2,6 +2,7 @@
 // in Cyrillic with a Latin transliteration, ages and vulnerabilities in plausible shares, households,
 // guardians for some children. Every body is a different person. Deterministic for a seed.
 import { uuidv7 } from 'uuidv7';
+import { transliterate } from '../../src/matching/transliterate.ts';
 
 const familyNames = [
   'Коваленко',
@@ -84,56 +85,6 @@ const patronymics: Array<[string, string]> = [
   ['Васильович', 'Василівна'],
   ['Євгенович', 'Євгенівна'],
 ];
-
-// Ukrainian national transliteration (2010); the second form is used at the start of a word.
-const letters: Record<string, string | [string, string]> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'h',
-  ґ: 'g',
-  д: 'd',
-  е: 'e',
-  є: ['ie', 'ye'],
-  ж: 'zh',
-  з: 'z',
-  и: 'y',
-  і: 'i',
-  ї: ['i', 'yi'],
-  й: ['i', 'y'],
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ю: ['iu', 'yu'],
-  я: ['ia', 'ya'],
-  ь: '',
-  "'": '',
-};
-
-export function transliterate(word: string): string {
-  let out = '';
-  for (const [index, char] of [...word].entries()) {
-    const lower = char.toLowerCase();
-    const entry = letters[lower];
-    let latin = entry === undefined ? char : typeof entry === 'string' ? entry : entry[index === 0 ? 1 : 0];
-    if (lower === 'г' && word[index - 1]?.toLowerCase() === 'з') latin = 'gh';
-    out += char !== lower && latin ? latin[0]!.toUpperCase() + latin.slice(1) : latin;
-  }
-  return out;
-}
 
 /** A small deterministic generator (mulberry32), so two runs send the same population. */
 export function random(seed: number): () => number {

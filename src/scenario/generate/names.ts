@@ -1,4 +1,4 @@
-import { transliterate } from './translit.ts';
+import { transliterate } from '../../matching/transliterate.ts';
 
 // Invented but plausible names for people of Mariupol: common Ukrainian surnames, with a few of the
 // Russian-form and Greek surnames the city's history gives it. Given names follow the fashions of
