@@ -1,0 +1,162 @@
+import type { AlertKind } from '../../domain/reception.ts';
+import type { Queryable } from '../database.ts';
+
+export interface Alert {
+  id: string;
+  siteId: string;
+  kind: AlertKind;
+  personId: string;
+  convoyId: string | null;
+  details: Record<string, unknown>;
+  raisedAt: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  resolution: string | null;
+}
+
+interface AlertRow {
+  id: string;
+  site_id: string;
+  kind: AlertKind;
+  person_id: string;
+  convoy_id: string | null;
+  details: Record<string, unknown>;
+  raised_at: Date;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+  resolution: string | null;
+}
+
+const toAlert = (r: AlertRow): Alert => ({
+  id: r.id,
+  siteId: r.site_id,
+  kind: r.kind,
+  personId: r.person_id,
+  convoyId: r.convoy_id,
+  details: r.details,
+  raisedAt: r.raised_at.toISOString(),
+  resolvedAt: r.resolved_at ? r.resolved_at.toISOString() : null,
+  resolvedBy: r.resolved_by,
+  resolution: r.resolution,
+});
+
+export interface NewAlert {
+  id: string;
+  siteId: string;
+  kind: AlertKind;
+  personId: string;
+  convoyId: string | null;
+  details: Record<string, unknown>;
+}
+
+/**
+ * Inserts the alert unless one of the same kind is already open for the person, in which case
+ * nothing changes (the partial unique index decides, so concurrent raisers cannot both insert).
+ * Returns whether it was inserted.
+ */
+export async function insertAlertIfNew(tx: Queryable, alert: NewAlert): Promise<boolean> {
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO reconciliation_alert (id, site_id, kind, person_id, convoy_id, details)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (kind, person_id) WHERE resolved_at IS NULL DO NOTHING
+     RETURNING id`,
+    [alert.id, alert.siteId, alert.kind, alert.personId, alert.convoyId, JSON.stringify(alert.details)],
+  );
+  return rows.length === 1;
+}
+
+export async function findAlert(db: Queryable, id: string, forUpdate = false): Promise<Alert | undefined> {
+  const { rows } = await db.query<AlertRow>(
+    `SELECT * FROM reconciliation_alert WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
+  return rows[0] ? toAlert(rows[0]) : undefined;
+}
+
+/** The alerts a check-in raised, found again when the same request is repeated. */
+export async function alertsOfCheckIn(db: Queryable, checkInId: string): Promise<Alert[]> {
+  const { rows } = await db.query<AlertRow>(
+    `SELECT * FROM reconciliation_alert WHERE details->>'checkInId' = $1 ORDER BY raised_at, id`,
+    [checkInId],
+  );
+  return rows.map(toAlert);
+}
+
+export async function resolveAlert(
+  tx: Queryable,
+  id: string,
+  resolution: string,
+  by: { userId: string | null; name: string },
+): Promise<void> {
+  await tx.query(
+    `UPDATE reconciliation_alert SET resolved_at = now(), resolved_by = $2, resolved_by_id = $3, resolution = $4
+     WHERE id = $1`,
+    [id, by.name, by.userId, resolution],
+  );
+}
+
+export type AlertState = 'open' | 'resolved' | 'all';
+
+/** An alert with what a coordinator needs to act on it: who, and where they are now. */
+export interface AlertListItem extends Alert {
+  person: {
+    id: string;
+    names: Array<{ script?: string; family: string; given: string; patronymic?: string }>;
+    status: string;
+    ageBand: string | null;
+    birthYear: number | null;
+  };
+  convoyCode: string | null;
+}
+
+export async function listAlerts(
+  db: Queryable,
+  filter: { siteId: string; state: AlertState; kind?: AlertKind | undefined; limit: number; offset: number },
+): Promise<{ items: AlertListItem[]; total: number; open: number }> {
+  const where = ['a.site_id = $1'];
+  const params: unknown[] = [filter.siteId];
+  if (filter.state === 'open') where.push('a.resolved_at IS NULL');
+  if (filter.state === 'resolved') where.push('a.resolved_at IS NOT NULL');
+  if (filter.kind) where.push(`a.kind = $${params.push(filter.kind)}`);
+  const clause = where.join(' AND ');
+  const counts = await db.query<{ total: number; open: number }>(
+    `SELECT count(*)::int AS total,
+       (SELECT count(*)::int FROM reconciliation_alert o WHERE o.site_id = $1 AND o.resolved_at IS NULL) AS open
+     FROM reconciliation_alert a WHERE ${clause}`,
+    params,
+  );
+  const { rows } = await db.query<
+    AlertRow & {
+      names: AlertListItem['person']['names'];
+      status: string;
+      age_band: string | null;
+      birth_year: number | null;
+      convoy_code: string | null;
+    }
+  >(
+    `SELECT a.*, p.names, p.status, p.age_band, p.birth_year, c.code AS convoy_code
+     FROM reconciliation_alert a
+     JOIN person p ON p.id = a.person_id
+     LEFT JOIN convoy c ON c.id = a.convoy_id
+     WHERE ${clause}
+     -- Open alerts first, the newest on top: that is the coordinator's work queue.
+     ORDER BY (a.resolved_at IS NULL) DESC, a.raised_at DESC, a.id DESC
+     LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, filter.limit, filter.offset],
+  );
+  return {
+    items: rows.map((r) => ({
+      ...toAlert(r),
+      person: {
+        id: r.person_id,
+        names: r.names,
+        status: r.status,
+        ageBand: r.age_band,
+        birthYear: r.birth_year,
+      },
+      convoyCode: r.convoy_code,
+    })),
+    total: counts.rows[0]?.total ?? 0,
+    open: counts.rows[0]?.open ?? 0,
+  };
+}
