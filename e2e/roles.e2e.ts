@@ -14,10 +14,10 @@ afterAll(() => browser.close());
 // What each role finds in the main menu: the server's permissions (src/domain/roles.ts), written
 // out again by hand from the roles' purpose.
 const menus: Record<Role, string[]> = {
-  admin: ['Overview', 'Site', 'Registry', 'Pauses and timeline', 'Import'],
-  coordinator: ['Overview', 'Site', 'Registry', 'Pauses and timeline', 'Import'],
-  field: ['Overview', 'Site', 'Registry', 'Pauses and timeline'],
-  reception: ['Overview', 'Site', 'Registry', 'Pauses and timeline'],
+  admin: ['Overview', 'Site', 'Registry', 'Pauses and timeline', 'Evacuation plans', 'Import'],
+  coordinator: ['Overview', 'Site', 'Registry', 'Pauses and timeline', 'Evacuation plans', 'Import'],
+  field: ['Overview', 'Site', 'Registry', 'Pauses and timeline', 'Evacuation plans'],
+  reception: ['Overview', 'Site', 'Registry', 'Pauses and timeline', 'Evacuation plans'],
   observer: ['Overview', 'Site', 'Pauses and timeline'],
 };
 

@@ -20,6 +20,7 @@ export type LeftOutGroup = Plan['leftOut'][number];
 export type PlanGroup = Trip['groups'][number];
 export type PlanPerson = PlanGroup['people'][number];
 export type Replan = Static<typeof ReplanInput>;
+export type Acceptance = Static<typeof PlanAcceptance>;
 
 export interface MakePlan {
   timeLimitSeconds?: number;
@@ -47,11 +48,12 @@ export const usePlanningSettings = (siteId: string, enabled: boolean) =>
 
 // A plan changes people's statuses (accept) and the site's list of plans: everything about the site
 // is refreshed, and the plan itself is stored under its own key from the answer.
-function usePlanMutation<I>(siteId: string, call: (input: I) => Promise<Plan>) {
+function usePlanMutation<I, R>(siteId: string, call: (input: I) => Promise<R>, planOf: (result: R) => Plan) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: call,
-    onSuccess: (plan) => {
+    onSuccess: (result) => {
+      const plan = planOf(result);
       client.setQueryData(['plan', plan.id], plan);
       void client.invalidateQueries({ queryKey: ['site', siteId] });
       void client.invalidateQueries({ queryKey: ['plan'] });
@@ -59,22 +61,33 @@ function usePlanMutation<I>(siteId: string, call: (input: I) => Promise<Plan>) {
   });
 }
 
+const itself = (plan: Plan) => plan;
+
 export const useMakePlan = (siteId: string) =>
-  usePlanMutation(siteId, (input: MakePlan) =>
-    api<Plan>(`/api/sites/${siteId}/plans`, { method: 'POST', body: input }),
+  usePlanMutation(
+    siteId,
+    (input: MakePlan) => api<Plan>(`/api/sites/${siteId}/plans`, { method: 'POST', body: input }),
+    itself,
   );
 
 export const useAcceptPlan = (siteId: string) =>
   usePlanMutation(
     siteId,
-    async (planId: string) =>
-      (await api<Static<typeof PlanAcceptance>>(`/api/plans/${planId}/accept`, { method: 'POST' })).plan,
+    (planId: string) => api<Acceptance>(`/api/plans/${planId}/accept`, { method: 'POST' }),
+    (accepted) => accepted.plan,
   );
 
 export const useReplan = (siteId: string) =>
-  usePlanMutation(siteId, ({ planId, input }: { planId: string; input: Replan }) =>
-    api<Plan>(`/api/plans/${planId}/replan`, { method: 'POST', body: input }),
+  usePlanMutation(
+    siteId,
+    ({ planId, input }: { planId: string; input: Replan }) =>
+      api<Plan>(`/api/plans/${planId}/replan`, { method: 'POST', body: input }),
+    itself,
   );
 
 export const useDiscardPlan = (siteId: string) =>
-  usePlanMutation(siteId, (planId: string) => api<Plan>(`/api/plans/${planId}/discard`, { method: 'POST' }));
+  usePlanMutation(
+    siteId,
+    (planId: string) => api<Plan>(`/api/plans/${planId}/discard`, { method: 'POST' }),
+    itself,
+  );

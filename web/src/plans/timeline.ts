@@ -79,7 +79,7 @@ export function vehicleRows<T extends { vehicle: { id: string; label: string }; 
 ): Array<{ vehicle: T['vehicle']; trips: T[] }> {
   const rows = new Map<string, { vehicle: T['vehicle']; trips: T[] }>();
   for (const trip of trips) {
-    const row = rows.get(trip.vehicle.id) ?? { vehicle: trip.vehicle, trips: [] };
+    const row = rows.get(trip.vehicle.id) ?? { vehicle: trip.vehicle, trips: [] as T[] };
     row.trips.push(trip);
     rows.set(trip.vehicle.id, row);
   }

@@ -4,9 +4,13 @@ import type { Permission } from '../../../src/domain/roles.ts';
 import { QueryState } from '../components/ErrorNote.tsx';
 import { ImportScreen } from '../import/ImportScreen.tsx';
 import { PausesScreen } from '../pauses/PausesScreen.tsx';
+import { PlanPage } from '../plans/PlanPage.tsx';
+import { PlansScreen } from '../plans/PlansScreen.tsx';
 import { PersonForm } from '../registry/PersonForm.tsx';
 import { PersonPage } from '../registry/PersonPage.tsx';
 import { Registry } from '../registry/Registry.tsx';
+import { RescuePlanPage } from '../rescue/RescuePlanPage.tsx';
+import { RescueScreen } from '../rescue/RescueScreen.tsx';
 import { match, useRouter } from '../router.tsx';
 import { useCan } from '../session.ts';
 import { SiteScreen } from '../site/SiteScreen.tsx';
@@ -46,5 +50,14 @@ export function Routes() {
   const personId = match('/people/:id', path)?.id;
   if (personId) return guard('people:read', () => <PersonPage site={site} personId={personId} />);
   if (path === '/pauses') return guard('pauses:read', () => <PausesScreen site={site} />);
+  if (path === '/plans') return guard('plans:read', () => <PlansScreen site={site} />);
+  const planId = match('/plans/:id', path)?.id;
+  if (planId) return guard('plans:read', () => <PlanPage key={planId} site={site} planId={planId} />);
+  if (path === '/rescue') return guard('rescue:read', () => <RescueScreen site={site} />);
+  const rescuePlanId = match('/rescue/:id', path)?.id;
+  if (rescuePlanId)
+    return guard('rescue:read', () => (
+      <RescuePlanPage key={rescuePlanId} site={site} planId={rescuePlanId} />
+    ));
   return <p className="muted">{t('app.notFound')}</p>;
 }

@@ -13,6 +13,8 @@ const sections: Array<{ href: string; key: string; needs: Permission }> = [
   { href: '/site', key: 'nav.site', needs: 'site:read' },
   { href: '/registry', key: 'nav.registry', needs: 'people:read' },
   { href: '/pauses', key: 'nav.pauses', needs: 'pauses:read' },
+  { href: '/plans', key: 'nav.plans', needs: 'plans:read' },
+  { href: '/rescue', key: 'nav.rescue', needs: 'rescue:read' },
   { href: '/import', key: 'nav.import', needs: 'data:import' },
 ];
 
