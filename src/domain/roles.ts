@@ -38,6 +38,15 @@ export const permissions = [
   'reception:check_in',
   'alerts:read',
   'alerts:resolve',
+  'people:merge',
+  'tracing:read',
+  'tracing:write',
+  'tracing:request',
+  'tracing:consent',
+  'tracing:exchange',
+  'children:read',
+  'children:write',
+  'children:handover',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -91,6 +100,15 @@ const grants: Record<Role, readonly Permission[]> = {
     'reception:check_in',
     'alerts:read',
     'alerts:resolve',
+    'people:merge',
+    'tracing:read',
+    'tracing:write',
+    'tracing:request',
+    'tracing:consent',
+    'tracing:exchange',
+    'children:read',
+    'children:write',
+    'children:handover',
   ],
   field: [
     'site:read',
@@ -112,6 +130,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'convoys:read',
     'convoys:board',
     'convoys:report',
+    // No tracing and no children's cases: what a tracing match says (where someone is) is kept to the
+    // cell, and teams inside the site may be questioned by whoever holds it.
   ],
   // Reception desks see the plan and the convoys: who is coming, on which vehicle, when. They see
   // the alerts their check-ins raise (a child arriving alone) but resolving them is the cell's.
@@ -126,6 +146,14 @@ const grants: Record<Role, readonly Permission[]> = {
     'convoys:read',
     'reception:check_in',
     'alerts:read',
+    // Families come to reception centres asking for their own: desks file tracing requests and
+    // record whether an arriving person agrees to be found, but never see what the matcher found,
+    // which would tell a desk (and whoever stands at it) where someone is. Desks see children's
+    // cases, so that no child leaves with an adult nobody verified, and record the hand-over itself.
+    'tracing:request',
+    'tracing:consent',
+    'children:read',
+    'children:handover',
   ],
   // Observers are partners and parties: counts and the shape of the site, never a name.
   // Pause windows are public knowledge between the parties; claims and incidents are not shared.
