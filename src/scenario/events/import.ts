@@ -1,8 +1,15 @@
 import { newId } from '../../domain/ids.ts';
 import type { Queryable } from '../../store/database.ts';
-import type { Claim, Incident } from '../../store/repos/claims.ts';
+import {
+  type ClaimRow,
+  type IncidentRow,
+  toClaim,
+  toIncident,
+  type Verification,
+} from '../../store/repos/claims.ts';
 import type { Actor } from '../../store/repos/operations.ts';
-import type { Party, Source } from '../../store/repos/parties.ts';
+import { type PartyRow, type SourceRow, toParty, toSource } from '../../store/repos/parties.ts';
+import { type PauseAcceptance, type PauseRow, toPause } from '../../store/repos/pauses.ts';
 import { type FileProblem, fileError } from '../check.ts';
 import type { SiteFile } from '../format.ts';
 import { type ImportSummary, type Table, upsert } from '../upsert.ts';
@@ -19,91 +26,10 @@ import {
   sourceRecord,
 } from './records.ts';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-// Stored rows as the canonical records compare them; children (acceptances, verification history)
-// come aggregated so that a change to them counts as a change to their window or claim.
-interface PartyRow {
-  id: string;
-  name: string;
-  short_name: string | null;
-  kind: Party['kind'];
-  note: string | null;
-}
-interface SourceRow {
-  id: string;
-  kind: Source['kind'];
-  title: string;
-  party_id: string | null;
-  channel: string | null;
-  published_at: Date | null;
-  url: string | null;
-  reference: string | null;
-  content_hash: string | null;
-  note: string | null;
-}
-interface PauseRow {
-  id: string;
-  name: string;
-  kind: FilePause['kind'];
-  announced_by: string;
-  announced_at: Date;
-  announcement_source_id: string | null;
-  announced_zone: string;
-  announced_start_local: string;
-  announced_end_local: string;
-  scope: FilePause['scope'];
-  elements: FilePause['elements'];
-  effective_start: Date | null;
-  effective_end: Date | null;
-  suspended_at: Date | null;
-  resumed_at: Date | null;
-  note: string | null;
-  acceptances: Array<{
-    partyId: string;
-    answer: 'accepted' | 'rejected' | 'no_answer';
-    answeredAt: string | null;
-    sourceId: string | null;
-    note: string | null;
-  }>;
-}
-interface IncidentRow {
-  id: string;
-  occurred_at: Date;
-  type: Incident['type'];
-  place_kind: Incident['placeKind'];
-  point_id: string | null;
-  place: string | null;
-  pause_window_id: string | null;
-  summary: string;
-}
-interface ClaimRow {
-  id: string;
-  subject: Claim['subject'];
-  incident_id: string | null;
-  pause_window_id: string | null;
-  party_id: string | null;
-  speaker: string | null;
-  source_id: string;
-  stance: Claim['stance'];
-  words: string;
-  quoted: boolean;
-  language: string | null;
-  stated_at: Date;
-  figure_metric: NonNullable<Claim['figure']>['metric'] | null;
-  figure_value: number | null;
-  figure_approximate: boolean | null;
-  verification: Claim['verification'];
-  history: Array<{
-    id: string;
-    claimId: string;
-    from: string;
-    to: string;
-    reason: string;
-    actor: string;
-    at: string;
-  }>;
-}
+// Stored rows as the repositories read them; children (acceptances, verification history) come
+// aggregated so that a change to them counts as a change to their window or claim.
+type PauseWithAcceptances = PauseRow & { acceptances: PauseAcceptance[] };
+type ClaimWithHistory = ClaimRow & { history: Verification[] };
 
 const tables = {
   parties: {
@@ -117,8 +43,7 @@ const tables = {
       kind: p.kind,
       note: p.note ?? null,
     }),
-    canonical: (r: PartyRow) =>
-      partyRecord({ id: r.id, name: r.name, shortName: r.short_name, kind: r.kind, note: r.note }),
+    canonical: (r: PartyRow) => partyRecord(toParty(r)),
   } satisfies Table<FileParty, PartyRow>,
   sources: {
     entity: 'source',
@@ -136,19 +61,7 @@ const tables = {
       content_hash: s.contentHash ?? null,
       note: s.note ?? null,
     }),
-    canonical: (r: SourceRow) =>
-      sourceRecord({
-        id: r.id,
-        kind: r.kind,
-        title: r.title,
-        partyId: r.party_id,
-        channel: r.channel,
-        publishedAt: iso(r.published_at),
-        url: r.url,
-        reference: r.reference,
-        contentHash: r.content_hash,
-        note: r.note,
-      }),
+    canonical: (r: SourceRow) => sourceRecord(toSource(r)),
   } satisfies Table<FileSource, SourceRow>,
   pauses: {
     entity: 'pause_window',
@@ -177,28 +90,15 @@ const tables = {
       resumed_at: p.resumedAt ?? null,
       note: p.note ?? null,
     }),
-    canonical: (r: PauseRow) =>
+    canonical: (r: PauseWithAcceptances) =>
       pauseRecord({
-        id: r.id,
+        ...toPause(r),
         siteId: '',
-        name: r.name,
-        kind: r.kind,
-        announcedBy: r.announced_by,
-        announcedAt: r.announced_at.toISOString(),
-        announcementSourceId: r.announcement_source_id,
-        announcedZone: r.announced_zone,
-        announcedStartLocal: r.announced_start_local,
-        announcedEndLocal: r.announced_end_local,
         scope: r.scope ?? {},
         elements: r.elements ?? {},
-        effectiveStart: iso(r.effective_start),
-        effectiveEnd: iso(r.effective_end),
-        suspendedAt: iso(r.suspended_at),
-        resumedAt: iso(r.resumed_at),
-        note: r.note,
         acceptances: r.acceptances,
       }),
-  } satisfies Table<FilePause, PauseRow>,
+  } satisfies Table<FilePause, PauseWithAcceptances>,
   incidents: {
     entity: 'incident',
     table: 'incident',
@@ -214,19 +114,7 @@ const tables = {
       pause_window_id: i.pauseWindowId ?? null,
       summary: i.summary,
     }),
-    canonical: (r: IncidentRow) =>
-      incidentRecord({
-        id: r.id,
-        siteId: '',
-        occurredAt: r.occurred_at.toISOString(),
-        type: r.type,
-        placeKind: r.place_kind,
-        pointId: r.point_id,
-        place: r.place,
-        pauseWindowId: r.pause_window_id,
-        convoyId: null,
-        summary: r.summary,
-      }),
+    canonical: (r: IncidentRow) => incidentRecord({ ...toIncident(r), siteId: '', convoyId: null }),
   } satisfies Table<FileIncident, IncidentRow>,
   claims: {
     entity: 'claim',
@@ -254,29 +142,8 @@ const tables = {
       figure_approximate: c.figure ? (c.figure.approximate ?? false) : null,
       verification: c.verification ?? 'unverified',
     }),
-    canonical: (r: ClaimRow) =>
-      claimRecord({
-        id: r.id,
-        siteId: '',
-        subject: r.subject,
-        incidentId: r.incident_id,
-        pauseWindowId: r.pause_window_id,
-        partyId: r.party_id,
-        speaker: r.speaker,
-        sourceId: r.source_id,
-        stance: r.stance,
-        words: r.words,
-        quoted: r.quoted,
-        language: r.language,
-        statedAt: r.stated_at.toISOString(),
-        figure:
-          r.figure_metric !== null && r.figure_value !== null
-            ? { metric: r.figure_metric, value: r.figure_value, approximate: r.figure_approximate ?? false }
-            : null,
-        verification: r.verification,
-        history: r.history,
-      }),
-  } satisfies Table<FileClaim, ClaimRow>,
+    canonical: (r: ClaimWithHistory) => claimRecord({ ...toClaim(r), siteId: '', history: r.history }),
+  } satisfies Table<FileClaim, ClaimWithHistory>,
 };
 
 /** Refuses what the database would refuse without a path: a party name or a record id held elsewhere. */

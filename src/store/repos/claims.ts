@@ -74,7 +74,7 @@ export interface Verification {
   at: string;
 }
 
-interface IncidentRow {
+export interface IncidentRow {
   id: string;
   site_id: string;
   occurred_at: Date;
@@ -87,7 +87,7 @@ interface IncidentRow {
   summary: string;
 }
 
-const toIncident = (r: IncidentRow): Incident => ({
+export const toIncident = (r: IncidentRow): Incident => ({
   id: r.id,
   siteId: r.site_id,
   occurredAt: r.occurred_at.toISOString(),
@@ -100,7 +100,7 @@ const toIncident = (r: IncidentRow): Incident => ({
   summary: r.summary,
 });
 
-interface ClaimRow {
+export interface ClaimRow {
   id: string;
   site_id: string;
   subject: Claim['subject'];
@@ -120,7 +120,7 @@ interface ClaimRow {
   verification: Claim['verification'];
 }
 
-const toClaim = (r: ClaimRow): Claim => ({
+export const toClaim = (r: ClaimRow): Claim => ({
   id: r.id,
   siteId: r.site_id,
   subject: r.subject,

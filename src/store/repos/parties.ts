@@ -37,7 +37,7 @@ export interface Source {
   note: string | null;
 }
 
-interface PartyRow {
+export interface PartyRow {
   id: string;
   name: string;
   short_name: string | null;
@@ -45,7 +45,7 @@ interface PartyRow {
   note: string | null;
 }
 
-interface SourceRow {
+export interface SourceRow {
   id: string;
   kind: Source['kind'];
   title: string;
@@ -58,7 +58,7 @@ interface SourceRow {
   note: string | null;
 }
 
-const toParty = (r: PartyRow): Party => ({
+export const toParty = (r: PartyRow): Party => ({
   id: r.id,
   name: r.name,
   shortName: r.short_name,
@@ -66,7 +66,7 @@ const toParty = (r: PartyRow): Party => ({
   note: r.note,
 });
 
-const toSource = (r: SourceRow): Source => ({
+export const toSource = (r: SourceRow): Source => ({
   id: r.id,
   kind: r.kind,
   title: r.title,

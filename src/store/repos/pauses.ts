@@ -37,7 +37,7 @@ export interface PauseAcceptance {
   note: string | null;
 }
 
-interface PauseRow {
+export interface PauseRow {
   id: string;
   site_id: string;
   name: string;
@@ -59,7 +59,7 @@ interface PauseRow {
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-const toPause = (r: PauseRow): PauseWindow => ({
+export const toPause = (r: PauseRow): PauseWindow => ({
   id: r.id,
   siteId: r.site_id,
   name: r.name,
