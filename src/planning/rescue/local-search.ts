@@ -1,7 +1,9 @@
-import { edgesCost, type Graph } from './graph.ts';
+import { edgesCost } from './graph.ts';
 import { ShortestPathSearch } from './paths.ts';
 import { cleanTree, type SteinerProblem, type SteinerTree, terminalMask } from './tree.ts';
+import { type KeyPath, TreeState } from './tree-state.ts';
 import { UnionFind } from './union-find.ts';
+import { vertexInsertionPass } from './vertex-insertion.ts';
 
 // Local search on a Steiner tree, in the neighbourhoods of Uchoa and Werneck (2010):
 // - key-path exchange: a key path runs between two key nodes (terminals or nodes of degree 3 or
@@ -13,118 +15,26 @@ import { UnionFind } from './union-find.ts';
 // Both reconnect parts with one multi-source Dijkstra (a Voronoi partition around the parts),
 // bounded by the weight removed — an improving connection never reaches further — so each move
 // costs what the neighbourhood of the removed piece costs, not the whole graph.
-
-interface KeyPath {
-  edges: number[];
-  /** Nodes inside the path (degree 2, not terminals). */
-  inner: number[];
-  from: number;
-  to: number;
-  cost: number;
-}
+// - vertex insertion (vertex-insertion.ts): a node next to the tree joins it, the tree becomes the
+//   minimum spanning tree of its nodes and that one, pruned; kept when lighter.
 
 const epsilon = 1e-9;
-
-class TreeState {
-  readonly inTree: Uint8Array;
-  readonly degree: Int32Array;
-  readonly edges = new Set<number>();
-  /** 1 for the nodes that some tree edge touches. */
-  readonly nodeInTree: Uint8Array;
-
-  constructor(
-    readonly graph: Graph,
-    readonly isTerminal: Uint8Array,
-    edges: readonly number[],
-  ) {
-    this.inTree = new Uint8Array(graph.edgeCount);
-    this.degree = new Int32Array(graph.nodeCount);
-    this.nodeInTree = new Uint8Array(graph.nodeCount);
-    for (const e of edges) this.add(e);
-  }
-
-  add(e: number): void {
-    if (this.inTree[e] === 1) return;
-    this.inTree[e] = 1;
-    this.edges.add(e);
-    for (const v of [this.graph.tail[e]!, this.graph.head[e]!]) {
-      this.degree[v]!++;
-      this.nodeInTree[v] = 1;
-    }
-  }
-
-  remove(e: number): void {
-    if (this.inTree[e] === 0) return;
-    this.inTree[e] = 0;
-    this.edges.delete(e);
-    for (const v of [this.graph.tail[e]!, this.graph.head[e]!]) {
-      if (--this.degree[v]! === 0) this.nodeInTree[v] = 0;
-    }
-  }
-
-  replaceAll(edges: readonly number[]): void {
-    for (const e of [...this.edges]) this.remove(e);
-    for (const e of edges) this.add(e);
-  }
-
-  isKey(v: number): boolean {
-    return this.isTerminal[v] === 1 || this.degree[v] !== 2;
-  }
-
-  nodes(): number[] {
-    const seen = new Set<number>();
-    for (const e of this.edges) {
-      seen.add(this.graph.tail[e]!);
-      seen.add(this.graph.head[e]!);
-    }
-    return [...seen];
-  }
-
-  keyPaths(): KeyPath[] {
-    const { graph, inTree } = this;
-    const walked = new Set<number>();
-    const paths: KeyPath[] = [];
-    for (const start of this.nodes()) {
-      if (!this.isKey(start)) continue;
-      for (let i = graph.adjStart[start]!; i < graph.adjStart[start + 1]!; i++) {
-        let e = graph.adjEdge[i]!;
-        if (inTree[e] === 0 || walked.has(e)) continue;
-        const path: KeyPath = { edges: [], inner: [], from: start, to: start, cost: 0 };
-        let v = start;
-        for (;;) {
-          walked.add(e);
-          path.edges.push(e);
-          path.cost += graph.weight[e]!;
-          v = graph.tail[e] === v ? graph.head[e]! : graph.tail[e]!;
-          if (this.isKey(v)) break;
-          path.inner.push(v);
-          let next = -1;
-          for (let j = graph.adjStart[v]!; j < graph.adjStart[v + 1]!; j++) {
-            const f = graph.adjEdge[j]!;
-            if (inTree[f] === 1 && f !== e) {
-              next = f;
-              break;
-            }
-          }
-          e = next;
-        }
-        path.to = v;
-        paths.push(path);
-      }
-    }
-    return paths;
-  }
-}
 
 export interface LocalSearchOptions {
   /** performance.now() after which the search stops with the best tree so far. */
   deadline: number;
   /** Stop after this many passes over the neighbourhoods (for deterministic runs). */
   maxPasses?: number;
+  /** The neighbourhoods to search (default: all three). */
+  neighbourhoods?: Partial<Record<Neighbourhood, boolean>>;
 }
 
+export type Neighbourhood = 'keyPath' | 'keyVertex' | 'vertexInsertion';
+
+export type LocalSearchMoves = Record<Neighbourhood, number>;
+
 export interface LocalSearchResult extends SteinerTree {
-  moves: { keyPath: number; keyVertex: number };
+  moves: LocalSearchMoves;
 }
 
 export function improveTree(
@@ -136,22 +46,27 @@ export function improveTree(
   const { graph } = problem;
   const isTerminal = terminalMask(problem);
   const state = new TreeState(graph, isTerminal, start.edges);
-  const moves = { keyPath: 0, keyVertex: 0 };
+  const moves: LocalSearchMoves = { keyPath: 0, keyVertex: 0, vertexInsertion: 0 };
   const label = new Int32Array(graph.nodeCount).fill(-1);
   const maxPasses = options.maxPasses ?? Number.POSITIVE_INFINITY;
   if (problem.terminals.length <= 2) {
     // One shortest path is optimal for two terminals; the exact methods take care of it.
     return { ...start, moves };
   }
+  const use = { keyPath: true, keyVertex: true, vertexInsertion: true, ...options.neighbourhoods };
+  const passes: Array<[Neighbourhood, () => number]> = [
+    ['vertexInsertion', () => vertexInsertionPass(state, options.deadline)],
+    ['keyVertex', () => keyVertexPass(state, search, label, options.deadline)],
+    ['keyPath', () => keyPathPass(state, search, label, options.deadline)],
+  ];
   for (let pass = 0; pass < maxPasses; pass++) {
     let improved = false;
-    const vertexMoved = keyVertexPass(state, search, label, options.deadline);
-    moves.keyVertex += vertexMoved;
-    improved ||= vertexMoved > 0;
-    if (performance.now() > options.deadline) break;
-    const pathMoved = keyPathPass(state, search, label, options.deadline);
-    moves.keyPath += pathMoved;
-    improved ||= pathMoved > 0;
+    for (const [name, run] of passes) {
+      if (!use[name] || performance.now() > options.deadline) continue;
+      const moved = run();
+      moves[name] += moved;
+      improved ||= moved > 0;
+    }
     if (!improved || performance.now() > options.deadline) break;
   }
   const edges = [...state.edges];

@@ -3,7 +3,7 @@ import { dualAscent } from './dual-ascent.ts';
 import { exactDpCellLimit, exactDpWork, exactSteinerDp } from './exact-dp.ts';
 import type { Graph } from './graph.ts';
 import { bestOfShortestPaths, mehlhorn, shortestPathHeuristic, spreadRoots } from './heuristics.ts';
-import { improveTree } from './local-search.ts';
+import { improveTree, type LocalSearchMoves, type Neighbourhood } from './local-search.ts';
 import { milpColumns, solveSteinerMilp } from './milp.ts';
 import { ShortestPathSearch } from './paths.ts';
 import { DisconnectedTerminalsError, expandTree, type Reduction, reduce } from './reduce.ts';
@@ -26,6 +26,8 @@ export interface SteinerOptions {
   milpColumnLimit?: number;
   /** Operations per second assumed when deciding whether the exact programme fits the budget. */
   operationsPerSecond?: number;
+  /** The local search's neighbourhoods (default all; the benchmark compares without one). */
+  neighbourhoods?: Partial<Record<Neighbourhood, boolean>>;
   /** Called with each better tree (original edge ids), for a caller that may stop early. */
   onProgress?: (solution: SteinerSolution) => void;
 }
@@ -45,7 +47,7 @@ export interface SteinerSolution {
     reducedEdges: number;
     reducedTerminals: number;
     reductions: Reduction['counts'];
-    localSearchMoves: { keyPath: number; keyVertex: number };
+    localSearchMoves: LocalSearchMoves;
   };
 }
 
@@ -94,7 +96,7 @@ export function solveSteiner(problem: SteinerProblem, options: SteinerOptions): 
     reducedEdges: rp.graph.edgeCount,
     reducedTerminals: rp.terminals.length,
     reductions: reduction.counts,
-    localSearchMoves: { keyPath: 0, keyVertex: 0 },
+    localSearchMoves: { keyPath: 0, keyVertex: 0, vertexInsertion: 0 },
   };
   let best: SteinerTree = { edges: [], cost: 0 };
   let method = 'reduction';
@@ -155,7 +157,8 @@ export function solveSteiner(problem: SteinerProblem, options: SteinerOptions): 
     }
   }
 
-  const improved = improveTree(rp, best, { deadline: share(0.3) }, search);
+  const neighbourhoods = options.neighbourhoods;
+  const improved = improveTree(rp, best, { deadline: share(0.3), neighbourhoods }, search);
   stats.localSearchMoves = improved.moves;
   if (improved.cost < best.cost - 1e-9) {
     best = improved;
@@ -182,9 +185,9 @@ export function solveSteiner(problem: SteinerProblem, options: SteinerOptions): 
   for (const root of spreadRoots(rp.terminals, 24).slice(1)) {
     if (performance.now() > phaseEnd) break;
     const start = shortestPathHeuristic(rp, root, search, isTerminal);
-    const candidate = improveTree(rp, start, { deadline: phaseEnd }, search);
-    stats.localSearchMoves.keyPath += candidate.moves.keyPath;
-    stats.localSearchMoves.keyVertex += candidate.moves.keyVertex;
+    const candidate = improveTree(rp, start, { deadline: phaseEnd, neighbourhoods }, search);
+    for (const name of Object.keys(candidate.moves) as Neighbourhood[])
+      stats.localSearchMoves[name] += candidate.moves[name];
     if (candidate.cost < best.cost - 1e-9) {
       best = candidate;
       method = 'local-search';

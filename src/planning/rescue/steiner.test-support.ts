@@ -62,3 +62,46 @@ export function bruteForceOptimum(problem: SteinerProblem): number {
   }
   return best;
 }
+
+/**
+ * From scratch: Kruskal's minimum spanning tree of the subgraph induced by `nodes`, with leaves
+ * that are not terminals cut off until none is left. Undefined when the nodes are not connected.
+ */
+export function prunedSpanningTree(
+  problem: SteinerProblem,
+  nodes: Iterable<number>,
+): { edges: number[]; cost: number } | undefined {
+  const { graph, terminals } = problem;
+  const inside = new Set(nodes);
+  const order = Array.from({ length: graph.edgeCount }, (_, e) => e)
+    .filter((e) => inside.has(graph.tail[e]!) && inside.has(graph.head[e]!))
+    .sort((a, b) => graph.weight[a]! - graph.weight[b]!);
+  const sets = new UnionFind(graph.nodeCount);
+  const kept = order.filter((e) => sets.union(graph.tail[e]!, graph.head[e]!));
+  if (kept.length !== inside.size - 1) return undefined;
+  const isTerminal = new Set(terminals);
+  const alive = new Set(kept);
+  for (let changed = true; changed; ) {
+    changed = false;
+    const degree = new Map<number, number>();
+    for (const e of alive)
+      for (const v of [graph.tail[e]!, graph.head[e]!]) degree.set(v, (degree.get(v) ?? 0) + 1);
+    for (const e of [...alive]) {
+      const leaf = [graph.tail[e]!, graph.head[e]!].find((v) => degree.get(v) === 1 && !isTerminal.has(v));
+      if (leaf === undefined) continue;
+      alive.delete(e);
+      changed = true;
+      break;
+    }
+  }
+  let cost = 0;
+  for (const e of alive) cost += graph.weight[e]!;
+  return { edges: [...alive], cost };
+}
+
+/** The same graph with weights made distinct (each raised by a different thousandth at most). */
+export function distinctWeights(problem: SteinerProblem): SteinerProblem {
+  const { graph } = problem;
+  const weight = Array.from(graph.weight, (w, e) => w + (e + 1) / (1000 * (graph.edgeCount + 1)));
+  return { graph: buildGraph(graph.nodeCount, graph.tail, graph.head, weight), terminals: problem.terminals };
+}
