@@ -2,6 +2,7 @@ import type { PlanContext, PlanStatus } from '../../domain/logistics.ts';
 import type { Person } from '../../domain/person.ts';
 import type { EvacuationInput, EvacuationPlan } from '../../planning/evacuation/model.ts';
 import type { Queryable } from '../database.ts';
+import { acceptedPlanIdIn, type PlanHeadRow, planHead } from './plan-head.ts';
 
 export interface PlanOptionsRecord {
   timeLimitSeconds: number;
@@ -35,35 +36,8 @@ export type PlanSummary = Omit<StoredPlan, 'input' | 'context' | 'result'> & {
   leftOutPeople: number;
 };
 
-interface PlanRow {
-  id: string;
-  site_id: string;
-  status: PlanStatus;
-  created_by: string;
-  created_by_id: string | null;
-  created_at: Date;
-  plan_start: Date;
-  options: PlanOptionsRecord;
-  based_on: string | null;
-  accepted_by: string | null;
-  accepted_at: Date | null;
-  status_changed_at: Date;
-}
-
-const head = (r: PlanRow) => ({
-  id: r.id,
-  siteId: r.site_id,
-  status: r.status,
-  createdBy: r.created_by,
-  createdById: r.created_by_id,
-  createdAt: r.created_at.toISOString(),
-  planStart: r.plan_start.toISOString(),
-  options: r.options,
-  basedOn: r.based_on,
-  acceptedBy: r.accepted_by,
-  acceptedAt: r.accepted_at ? r.accepted_at.toISOString() : null,
-  statusChangedAt: r.status_changed_at.toISOString(),
-});
+type PlanRow = PlanHeadRow<PlanStatus, PlanOptionsRecord>;
+const head = planHead<PlanStatus, PlanOptionsRecord>;
 
 export async function insertPlan(
   tx: Queryable,
@@ -101,18 +75,11 @@ export async function findPlan(
   return r ? { ...head(r), input: r.input, context: r.context, result: r.result } : undefined;
 }
 
-/** The site's accepted plan's id, locked when asked, so two acceptances cannot both supersede it. */
-export async function acceptedPlanId(
+export const acceptedPlanId = (
   db: Queryable,
   siteId: string,
   forUpdate = false,
-): Promise<string | undefined> {
-  const { rows } = await db.query<{ id: string }>(
-    `SELECT id FROM evacuation_plan WHERE site_id = $1 AND status = 'accepted'${forUpdate ? ' FOR UPDATE' : ''}`,
-    [siteId],
-  );
-  return rows[0]?.id;
-}
+): Promise<string | undefined> => acceptedPlanIdIn(db, 'evacuation_plan', siteId, forUpdate);
 
 export async function listPlans(db: Queryable, siteId: string): Promise<PlanSummary[]> {
   const { rows } = await db.query<

@@ -2,6 +2,7 @@ import type { AgeBand, TriageCategory, Vulnerability } from '../../domain/person
 import type { ClearanceProgress, Crew, CrewStatus, RescuePlanStatus } from '../../domain/rescue.ts';
 import type { RescueInput, RescuePlan, RescueProgress } from '../../planning/rescue/index.ts';
 import type { Queryable } from '../database.ts';
+import { acceptedPlanIdIn, type PlanHeadRow, planHead } from './plan-head.ts';
 
 // Crews, rescue plans and clearance progress: the SQL, nothing else.
 
@@ -125,35 +126,8 @@ export interface StoredRescuePlan {
   estimate: StoredEstimate | null;
 }
 
-interface PlanRow {
-  id: string;
-  site_id: string;
-  status: RescuePlanStatus;
-  plan_start: Date;
-  options: RescuePlanOptions;
-  based_on: string | null;
-  created_by: string;
-  created_by_id: string | null;
-  created_at: Date;
-  accepted_by: string | null;
-  accepted_at: Date | null;
-  status_changed_at: Date;
-}
-
-const head = (r: PlanRow) => ({
-  id: r.id,
-  siteId: r.site_id,
-  status: r.status,
-  planStart: r.plan_start.toISOString(),
-  options: r.options,
-  basedOn: r.based_on,
-  createdBy: r.created_by,
-  createdById: r.created_by_id,
-  createdAt: r.created_at.toISOString(),
-  acceptedBy: r.accepted_by,
-  acceptedAt: r.accepted_at ? r.accepted_at.toISOString() : null,
-  statusChangedAt: r.status_changed_at.toISOString(),
-});
+type PlanRow = PlanHeadRow<RescuePlanStatus, RescuePlanOptions>;
+const head = planHead<RescuePlanStatus, RescuePlanOptions>;
 
 export type NewRescuePlan = Omit<
   StoredRescuePlan,
@@ -216,18 +190,11 @@ export async function findRescuePlan(
   };
 }
 
-/** The site's accepted plan's id, locked when asked, so two acceptances cannot both supersede it. */
-export async function acceptedRescuePlanId(
+export const acceptedRescuePlanId = (
   db: Queryable,
   siteId: string,
   forUpdate = false,
-): Promise<string | undefined> {
-  const { rows } = await db.query<{ id: string }>(
-    `SELECT id FROM rescue_plan WHERE site_id = $1 AND status = 'accepted'${forUpdate ? ' FOR UPDATE' : ''}`,
-    [siteId],
-  );
-  return rows[0]?.id;
-}
+): Promise<string | undefined> => acceptedPlanIdIn(db, 'rescue_plan', siteId, forUpdate);
 
 /** A plan as a list shows it: its state and numbers, without its input and tasks. */
 export type RescuePlanSummary = ReturnType<typeof head> & {
