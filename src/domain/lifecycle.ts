@@ -12,6 +12,7 @@ export const personStatuses = [
   'deceased',
   'held_at_screening',
   'stayed_behind',
+  'merged',
 ] as const;
 
 export type PersonStatus = (typeof personStatuses)[number];
@@ -32,6 +33,9 @@ const transitions: Record<PersonStatus, readonly PersonStatus[]> = {
   deceased: [],
   held_at_screening: ['boarded', 'arrived', 'missing', 'deceased'],
   stayed_behind: ['sheltering', 'ready', 'missing', 'deceased'],
+  // A second registration of someone registered already, merged into the first by a coordinator:
+  // not a person of its own any more. Only undoing the merge brings it back, with its old status.
+  merged: [],
 };
 
 export const allowedNextStatuses = (from: PersonStatus): readonly PersonStatus[] => transitions[from];

@@ -195,13 +195,14 @@ export async function verifyClaim(
 
 // What the registry itself can count for each metric, to stand beside what the parties report.
 const registryCounts: Partial<Record<(typeof repo.figureMetrics)[number], string>> = {
-  civilians: "status NOT IN ('deceased')",
+  // A registration merged into another is the same person counted once, under the other record.
+  civilians: "status NOT IN ('deceased', 'merged')",
   children:
-    "'child' = ANY (vulnerabilities) OR 'unaccompanied_child' = ANY (vulnerabilities) OR 'separated_child' = ANY (vulnerabilities)",
+    "status <> 'merged' AND ('child' = ANY (vulnerabilities) OR 'unaccompanied_child' = ANY (vulnerabilities) OR 'separated_child' = ANY (vulnerabilities))",
   evacuated: "status IN ('boarded', 'arrived', 'left_reception', 'held_at_screening')",
   arrived: "status IN ('arrived', 'left_reception')",
   held_at_screening: "status = 'held_at_screening'",
-  wounded: "'wounded' = ANY (vulnerabilities)",
+  wounded: "status <> 'merged' AND 'wounded' = ANY (vulnerabilities)",
   missing: "status = 'missing'",
 };
 

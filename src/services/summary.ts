@@ -4,26 +4,27 @@ import { requireSite } from './sites.ts';
 
 /**
  * Aggregate counts of a site: what observers may see. Registered people and reported headcounts
- * are given side by side and never added together.
+ * are given side by side and never added together. A registration merged into another is not a
+ * person of its own and is not counted.
  */
 export async function siteSummary(db: Queryable, siteId: string) {
   const site = await requireSite(db, siteId);
   const byStatus = await db.query<{ status: string; n: number }>(
-    'SELECT status, count(*)::int AS n FROM person WHERE site_id = $1 GROUP BY status ORDER BY status',
+    "SELECT status, count(*)::int AS n FROM person WHERE site_id = $1 AND status <> 'merged' GROUP BY status ORDER BY status",
     [siteId],
   );
   const byShelter = await db.query<{ shelter_id: string | null; code: string | null; n: number }>(
     `SELECT p.shelter_id, s.code, count(*)::int AS n FROM person p LEFT JOIN site_point s ON s.id = p.shelter_id
-     WHERE p.site_id = $1 GROUP BY p.shelter_id, s.code ORDER BY s.code`,
+     WHERE p.site_id = $1 AND p.status <> 'merged' GROUP BY p.shelter_id, s.code ORDER BY s.code`,
     [siteId],
   );
   const byVulnerability = await db.query<{ vulnerability: string; n: number }>(
     `SELECT v AS vulnerability, count(*)::int AS n FROM person, unnest(vulnerabilities) AS v
-     WHERE site_id = $1 GROUP BY v ORDER BY v`,
+     WHERE site_id = $1 AND status <> 'merged' GROUP BY v ORDER BY v`,
     [siteId],
   );
   const byTriage = await db.query<{ triage: string; n: number }>(
-    'SELECT triage, count(*)::int AS n FROM person WHERE site_id = $1 AND triage IS NOT NULL GROUP BY triage ORDER BY triage',
+    "SELECT triage, count(*)::int AS n FROM person WHERE site_id = $1 AND status <> 'merged' AND triage IS NOT NULL GROUP BY triage ORDER BY triage",
     [siteId],
   );
   const headcounts = await listHeadcounts(db, siteId);

@@ -532,6 +532,7 @@ export const en = {
     deceased: 'deceased',
     held_at_screening: 'held at screening',
     stayed_behind: 'stayed behind',
+    merged: 'merged into another registration',
   },
   vulnerability: {
     child: 'child',

@@ -544,6 +544,7 @@ export const uk: Resources = {
     deceased: 'загинули',
     held_at_screening: 'затримані на фільтрації',
     stayed_behind: 'залишилися',
+    merged: 'об’єднані з іншими записами',
   },
   vulnerability: {
     child: 'дитина',
