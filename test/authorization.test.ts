@@ -4,8 +4,9 @@ import { type Role, roles } from '../src/domain/roles.ts';
 import { createToken, createUser } from '../src/services/accounts.ts';
 import { systemActor } from '../src/store/repos/operations.ts';
 import { openTestApp, passwordOf, type TestApp } from './support/app.ts';
+import { type ConvoyFixtures, seedConvoy } from './support/convoy-fixtures.ts';
 import { backendName } from './support/database.ts';
-import { type Fixtures, secretNames, seedSite } from './support/fixtures.ts';
+import { call, type Fixtures, secretNames, seedSite } from './support/fixtures.ts';
 import { expectError, sessionCookieOf } from './support/http.ts';
 import { type LogisticsFixtures, seedLogistics } from './support/logistics-fixtures.ts';
 import { type RescueFixtures, seedRescue } from './support/rescue-fixtures.ts';
@@ -32,6 +33,10 @@ let logistics: LogisticsFixtures;
 // Rescue plans say where crews are and will be: the cell, field teams and admins, not observers.
 const rescueReaders = ['admin', 'coordinator', 'field'] as const;
 let rescue: RescueFixtures;
+// Convoys: who is coming, on which vehicle, when: every role but observers, who hear of a movement
+// only through its notification. The cell makes and decides them.
+const convoyReaders = ['admin', 'coordinator', 'field', 'reception'] as const;
+let convoy: ConvoyFixtures;
 
 const expected: Record<string, Expected> = {
   // The API reference page and the documents are public.
@@ -231,6 +236,9 @@ const expected: Record<string, Expected> = {
     access: rescueReaders,
     path: (f) => `/api/sites/${f.siteId}/rescue-estimates`,
   },
+  'POST /api/plans/:id/convoys': { access: coordinator, path: () => `/api/plans/${convoy.planId}/convoys` },
+  'GET /api/sites/:siteId/convoys': { access: convoyReaders, path: (f) => `/api/sites/${f.siteId}/convoys` },
+  'GET /api/convoys/:id': { access: convoyReaders, path: () => `/api/convoys/${convoy.convoyId}` },
 };
 
 const keyOf = (method: string, url: string) => `${method} ${url}`;
@@ -260,9 +268,21 @@ beforeAll(async () => {
   });
   reporterToken = (await createToken(t.db, systemActor, reporter.id, null)).token;
   f = await seedSite(t, reporterToken);
-  // No one more is registered: the observer's counts below are the fixtures' own.
+  // Only the convoy fixtures register people (four): the observer's counts below are known.
   logistics = await seedLogistics(t, f, { plannedHousehold: false });
   rescue = await seedRescue(t, f);
+  // The household the convoy carries must reach the exit: the passage opens for the plan, then the
+  // reporter finds it blocked again, as the fixtures had it.
+  await call(t, 'coordinator', 'PATCH', `/api/passages/${f.passageId}`, { state: 'open' }, 200);
+  convoy = await seedConvoy(t, f);
+  const report = { state: 'blocked', clearancePersonHours: 40, note: 'rubble after shelling' };
+  const reblocked = await t.app.inject({
+    method: 'POST',
+    url: `/api/passages/${f.passageId}/reports`,
+    headers: { authorization: `Bearer ${reporterToken}` },
+    payload: report,
+  });
+  expect(reblocked.statusCode, reblocked.body).toBe(201);
 }, 300_000);
 afterAll(() => t.close());
 
@@ -433,7 +453,8 @@ describe(`observers never see a name (${backendName})`, () => {
     expect(graph.passages[0].state).toBe('blocked');
     expect(graph.passages[0].clearancePersonHours).toBe(40);
     const summary = (await send('GET /api/sites/:siteId/summary', t.as('observer'))).json();
-    expect(summary.registered.total).toBe(2);
+    // The fixtures' two and the convoy fixtures' four.
+    expect(summary.registered.total).toBe(6);
     expect(summary.reportedHeadcounts[0].count).toBe(30);
   });
 });

@@ -4,6 +4,7 @@ import { defaultBodyLimit } from '../src/server/app.ts';
 import { openTestApp, passwordOf, type TestApp } from './support/app.ts';
 import { accountsRoutes } from './support/bad-input/accounts.ts';
 import { type Case, type Context, commonCases, type WriteRoute } from './support/bad-input/cases.ts';
+import { convoysRoutes } from './support/bad-input/convoys.ts';
 import { importRoutes } from './support/bad-input/import.ts';
 import { logisticsRoutes } from './support/bad-input/logistics.ts';
 import { pausesRoutes } from './support/bad-input/pauses.ts';
@@ -11,6 +12,7 @@ import { peopleRoutes } from './support/bad-input/people.ts';
 import { plansRoutes } from './support/bad-input/plans.ts';
 import { rescueRoutes } from './support/bad-input/rescue.ts';
 import { siteRoutes } from './support/bad-input/site.ts';
+import { seedConvoy } from './support/convoy-fixtures.ts';
 import { backendName, snapshot } from './support/database.ts';
 import { call, seedSite } from './support/fixtures.ts';
 import { expectError, sessionCookieOf } from './support/http.ts';
@@ -31,6 +33,7 @@ const writeRoutes: Record<string, WriteRoute> = {
   ...logisticsRoutes,
   ...plansRoutes,
   ...rescueRoutes,
+  ...convoysRoutes,
 };
 
 const isWrite = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
@@ -78,6 +81,7 @@ beforeAll(async () => {
     headers: { cookie: `corridor_session=${closedSession}` },
   });
   expect(logout.statusCode).toBe(204);
+  const logistics = await seedLogistics(t, fixtures);
   c = {
     ...fixtures,
     t,
@@ -86,8 +90,9 @@ beforeAll(async () => {
     otherExitId: otherExit.id,
     deceasedId: deceased.id,
     closedSession,
-    logistics: await seedLogistics(t, fixtures),
+    logistics,
     rescue: await seedRescue(t, fixtures),
+    convoy: await seedConvoy(t, fixtures),
   };
 }, 300_000);
 afterAll(() => t.close());

@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { claimRoutes } from './claims.ts';
 import type { RouteContext } from './context.ts';
+import { convoyRoutes } from './convoys.ts';
 import { headcountRoutes } from './headcounts.ts';
 import { householdRoutes } from './households.ts';
 import { interchangeRoutes } from './interchange.ts';
@@ -31,6 +32,7 @@ export async function registerRoutes(app: FastifyInstance, context: RouteContext
     logisticsRoutes,
     planRoutes,
     rescueRoutes,
+    convoyRoutes,
   ])
     area(api, context);
 }

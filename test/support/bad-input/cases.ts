@@ -1,5 +1,6 @@
 import type { Role } from '../../../src/domain/roles.ts';
 import type { TestApp } from '../app.ts';
+import type { ConvoyFixtures } from '../convoy-fixtures.ts';
 import type { Fixtures } from '../fixtures.ts';
 import type { LogisticsFixtures } from '../logistics-fixtures.ts';
 import type { RescueFixtures } from '../rescue-fixtures.ts';
@@ -19,6 +20,8 @@ export interface Context extends Fixtures {
   logistics: LogisticsFixtures;
   /** A crew of the fixtures' site and rescue plans in each state. */
   rescue: RescueFixtures;
+  /** The accepted plan of the fixtures' site and its convoy, planned, with a household of three. */
+  convoy: ConvoyFixtures;
 }
 
 export interface Case {
