@@ -30,6 +30,7 @@ interface ScenarioPassage {
 interface ScenarioPause {
   id: string;
   name: string;
+  announcedStart: string;
 }
 interface ScenarioClaim {
   pauseWindowId?: string | null;
@@ -44,6 +45,7 @@ export const azovstal = JSON.parse(
   points: ScenarioPoint[];
   passages: ScenarioPassage[];
   pauses: ScenarioPause[];
+  parties: Array<{ id: string; shortName?: string | null }>;
   claims: ScenarioClaim[];
   incidents: Array<{ id: string; pauseWindowId?: string | null }>;
 };
