@@ -4,8 +4,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, logIn, newPage } from '../e2e/support/browser.ts';
+import { makePlan } from '../e2e/support/plans.ts';
 import { azovstal } from '../e2e/support/scenario.ts';
 import { startCorridor } from '../e2e/support/server.ts';
 
@@ -20,6 +21,8 @@ interface Shot {
   path: string;
   ready: (page: Page) => Promise<unknown>;
   fullPage?: boolean;
+  /** Only this part of the page. */
+  part?: (page: Page) => Locator;
 }
 
 const coordinatorShots: Shot[] = [
@@ -49,7 +52,8 @@ try {
     await page.goto(`${server.url}${shot.path}`);
     await shot.ready(page);
     await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: join(out, shot.file), fullPage: shot.fullPage ?? false });
+    if (shot.part) await shot.part(page).screenshot({ path: join(out, shot.file) });
+    else await page.screenshot({ path: join(out, shot.file), fullPage: shot.fullPage ?? false });
     process.stdout.write(`wrote docs/screenshots/${shot.file}\n`);
   };
 
@@ -60,6 +64,14 @@ try {
   const page = await newPage(browser);
   await logIn(page, server.url, server.accounts.coordinator);
   for (const shot of coordinatorShots) await shoot(page, shot);
+  // An evacuation plan of a few shelters' people, with its first trip chosen.
+  const plan = await makePlan(server.url, server.accounts.coordinator);
+  await shoot(page, {
+    file: 'plan.png',
+    path: `/plans/${plan.id}?trip=${encodeURIComponent(plan.trips[0]!.id)}`,
+    ready: (p) => p.getByTestId('trip-panel').waitFor(),
+    part: (p) => p.locator('section').filter({ has: p.getByTestId('plan-timeline') }),
+  });
   // The same overview in Ukrainian: the language is the user's choice, remembered by the browser.
   await page.getByLabel('Language').selectOption('uk');
   await shoot(page, {

@@ -59,3 +59,17 @@ export async function preparePlanning(url: string, coordinator: Account): Promis
       answeredAt: '2022-05-05T18:00:00Z',
     });
 }
+
+/** A draft plan of the prepared people from the plan start, made through the API. */
+export async function makePlan(
+  url: string,
+  coordinator: Account,
+): Promise<{ id: string; trips: Array<{ id: string }> }> {
+  await preparePlanning(url, coordinator);
+  const [site] = (await apiCall<{ items: Array<{ id: string }> }>(url, coordinator, 'GET', '/api/sites'))
+    .items;
+  return apiCall(url, coordinator, 'POST', `/api/sites/${site!.id}/plans`, {
+    at: planStart,
+    timeLimitSeconds: 3,
+  });
+}

@@ -45,36 +45,40 @@ export function MakePlanForm({ site }: { site: Site }) {
       <h2 id={`${id}-heading`}>{t('plans.make')}</h2>
       <p className="hint">{t('plans.makeHelp')}</p>
       <div className="form-row">
-        <label>
-          {t('plans.at', { zone: site.timeZone })}
-          <input
-            type="datetime-local"
-            value={at}
-            onChange={(event) => setAt(event.target.value)}
-            aria-describedby={`${id}-at-hint`}
-          />
-        </label>
-        <label>
-          {t('plans.timeLimit')}
-          <input
-            type="number"
-            min={1}
-            max={600}
-            step={1}
-            inputMode="numeric"
-            value={seconds}
-            placeholder={String(defaultSeconds)}
-            onChange={(event) => setSeconds(event.target.value)}
-            aria-describedby={`${id}-seconds-hint`}
-          />
-        </label>
+        <div className="field">
+          <label>
+            {t('plans.at', { zone: site.timeZone })}
+            <input
+              type="datetime-local"
+              value={at}
+              onChange={(event) => setAt(event.target.value)}
+              aria-describedby={`${id}-at-hint`}
+            />
+          </label>
+          <p className="hint" id={`${id}-at-hint`}>
+            {t('plans.atHint')}
+          </p>
+        </div>
+        <div className="field">
+          <label>
+            {t('plans.timeLimit')}
+            <input
+              type="number"
+              min={1}
+              max={600}
+              step={1}
+              inputMode="numeric"
+              value={seconds}
+              placeholder={String(defaultSeconds)}
+              onChange={(event) => setSeconds(event.target.value)}
+              aria-describedby={`${id}-seconds-hint`}
+            />
+          </label>
+          <p className="hint" id={`${id}-seconds-hint`}>
+            {t('plans.timeLimitHint', { seconds: defaultSeconds })}
+          </p>
+        </div>
       </div>
-      <p className="hint" id={`${id}-at-hint`}>
-        {t('plans.atHint')}
-      </p>
-      <p className="hint" id={`${id}-seconds-hint`}>
-        {t('plans.timeLimitHint', { seconds: defaultSeconds })}
-      </p>
       <details>
         <summary>{t('plans.weights')}</summary>
         <p className="hint">{t('plans.weightsHint')}</p>
@@ -102,7 +106,7 @@ export function MakePlanForm({ site }: { site: Site }) {
           {t('plans.submit')}
         </button>
       </div>
-      <p aria-live="polite" className="muted">
+      <p aria-live="polite" className="muted waiting">
         {make.isPending && t('plans.planning', { seconds: seconds || defaultSeconds })}
       </p>
       <ErrorNote error={make.error} />

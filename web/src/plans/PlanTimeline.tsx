@@ -79,11 +79,16 @@ export function PlanTimeline({
         <div className="tl-row tl-axis" aria-hidden="true">
           <span className="tl-label" />
           <div className="tl-track">
-            {axis.at.map((instant, i) => (
-              <span key={instant} className="tl-tick" style={{ left: `${position(span, instant)}%` }}>
-                {tickLabel(instant, i)}
-              </span>
-            ))}
+            {axis.at.map((instant, i) => {
+              const at = position(span, instant);
+              // A label near either end is aligned to stay inside the timeline rather than centred.
+              const edge = at < 4 ? ' tl-tick-start' : at > 96 ? ' tl-tick-end' : '';
+              return (
+                <span key={instant} className={`tl-tick${edge}`} style={{ left: `${at}%` }}>
+                  {tickLabel(instant, i)}
+                </span>
+              );
+            })}
           </div>
         </div>
         <ul className="tl-rows">

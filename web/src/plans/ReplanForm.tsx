@@ -119,7 +119,7 @@ export function ReplanForm({ site, plan }: { site: Site; plan: Plan }) {
           {t('plans.replanSubmit')}
         </button>
       </div>
-      <p aria-live="polite" className="muted">
+      <p aria-live="polite" className="muted waiting">
         {replan.isPending && t('plans.planning', { seconds: seconds || defaultSeconds })}
       </p>
       <ErrorNote error={replan.error} />
