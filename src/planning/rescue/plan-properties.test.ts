@@ -124,6 +124,46 @@ describe('rescue plans on random sites', () => {
   });
 });
 
+describe('a site with many occupied shelters', () => {
+  // Hundreds of occupied shelters, several to a junction, as on a large generated steelworks: the
+  // plan must still keep every promise, and every shelter gets a time or the reason it has none.
+  const input = generateSite({ seed: 11, passages: 900, occupiedShelters: 420, crews: 4 });
+  const bounded = { timeLimitSeconds: 60, maxScheduleEvaluations: 30 };
+
+  const everyShelterAnswered = (plan: RescuePlan): void => {
+    expect(plan.shelters.map((s) => s.shelterId).sort()).toEqual(
+      input.shelters.map((s) => s.shelterId).sort(),
+    );
+    for (const s of plan.shelters) {
+      if (s.reachableAt === null) expect(s.reason).toMatch(/\S/);
+      else expect(s.reason).toBeUndefined();
+    }
+  };
+
+  it('plans a valid schedule with a time or a reason for each shelter', () => {
+    const plan = computeRescuePlan(input, undefined, bounded);
+    expect(input.shelters.length).toBe(420);
+    expect(plan.passagesToClear.length).toBeGreaterThan(50);
+    expect(plan.shelters.filter((s) => s.reachableAt !== null).length).toBeGreaterThan(300);
+    checkPlan(input, plan);
+    everyShelterAnswered(plan);
+  });
+
+  it('re-plans after a collapse with the crews kept on their tasks', () => {
+    const plan = computeRescuePlan(input, undefined, bounded);
+    const tasks = plan.crews.flatMap((c) => c.tasks);
+    const now = 0.3 * Math.max(...tasks.map((t) => t.endAt));
+    const { progress, moved } = progressAt(input, plan, now, 40);
+    const ahead = tasks.find((t) => t.startAt > now)!;
+    progress.changed = [{ passageId: ahead.passageId, state: 'impassable' }];
+    const replan = computeRescuePlan(moved, progress, bounded);
+    checkPlan(moved, replan, progress);
+    everyShelterAnswered(replan);
+    for (const kept of progress.inProgress!)
+      expect(replan.crews.find((c) => c.crewId === kept.crewId)!.tasks[0]!.passageId).toBe(kept.passageId);
+  });
+});
+
 /** What has happened by `now` if the plan was followed: cleared passages, tasks under way, positions. */
 function progressAt(input: RescueInput, plan: RescuePlan, now: number, percent: number) {
   const cleared: string[] = [];

@@ -229,8 +229,10 @@ export function computeRescuePlan(
     shelters: reachable.map((s) => ({ id: s.shelterId, part: part(s.point), weight: s.weight })),
     keyPoint: keyPoints.map((p) => site.points[p]!.id),
   };
+  // The last twentieth of the budget is kept for writing the answer. When the phases before have
+  // used it all (a large site on a busy machine), the search decodes its first order and stops.
   const found = searchSchedule(problem, {
-    deadline: Math.max(performance.now() + 0.05 * budgetMs, deadline - 0.05 * budgetMs),
+    deadline: deadline - 0.05 * budgetMs,
     maxEvaluations: options.maxScheduleEvaluations,
     seed: options.seed,
   });
@@ -239,8 +241,13 @@ export function computeRescuePlan(
   // The answer.
   const neededBy = new Map<number, string[]>();
   ways.forEach((way, s) => {
-    for (const t of way) neededBy.set(t, [...(neededBy.get(t) ?? []), problem.shelters[s]!.id]);
+    for (const t of way) {
+      const list = neededBy.get(t);
+      if (list) list.push(problem.shelters[s]!.id);
+      else neededBy.set(t, [problem.shelters[s]!.id]);
+    }
   });
+  const scheduledPassages = new Set(schedule.tasks.map((st) => tasks[st.task]!.passageId));
   const crewTasks = crews.map((c) => ({ crewId: c.id, tasks: [] as ClearanceTask[] }));
   for (const s of [...schedule.tasks].sort((a, b) => a.departAt - b.departAt || a.task - b.task)) {
     const task = tasks[s.task]!;
@@ -281,9 +288,7 @@ export function computeRescuePlan(
     const at = schedule.reachAt[i] ?? null;
     outcome.reachableAt = at;
     if (at === null) {
-      const waiting = outcome.needs.filter(
-        (id) => !schedule.tasks.some((st) => tasks[st.task]!.passageId === id),
-      );
+      const waiting = outcome.needs.filter((id) => !scheduledPassages.has(id));
       const named = waiting
         .map((id) => passageName(passages[passageIndex.get(id)!]!))
         .slice(0, 8)

@@ -1,5 +1,5 @@
 import { seededRandom } from './random.ts';
-import { decodeSchedule, type Schedule, type ScheduleProblem } from './schedule.ts';
+import { type Schedule, ScheduleDecoder, type ScheduleProblem } from './schedule.ts';
 
 // Finding a good priority order for the list scheduler (schedule.ts). The passages to clear form
 // a tree hanging from the exits; each shelter needs the passages on its way up. Start orders:
@@ -29,8 +29,13 @@ export interface ScheduleSearchResult {
   ways: number[][];
 }
 
-/** For each shelter, the tasks on its way to the exits through the task tree. */
-export function shelterWays(problem: ScheduleProblem): number[][] {
+/** The passages to clear as a tree hanging from the exits: each part's task and part towards them. */
+interface TaskTree {
+  parentTask: Int32Array;
+  parentPart: Int32Array;
+}
+
+function taskTree(problem: ScheduleProblem): TaskTree {
   const { tasks, partCount, exitPart } = problem;
   const incident: number[][] = Array.from({ length: partCount }, () => []);
   tasks.forEach((t, i) => {
@@ -56,6 +61,12 @@ export function shelterWays(problem: ScheduleProblem): number[][] {
       }
     }
   }
+  return { parentTask, parentPart };
+}
+
+/** For each shelter, the tasks on its way to the exits through the task tree. */
+export function shelterWays(problem: ScheduleProblem, tree = taskTree(problem)): number[][] {
+  const { parentTask, parentPart } = tree;
   return problem.shelters.map((s) => {
     const way: number[] = [];
     for (let p = s.part; parentTask[p]! >= 0; p = parentPart[p]!) way.push(parentTask[p]!);
@@ -63,34 +74,92 @@ export function shelterWays(problem: ScheduleProblem): number[][] {
   });
 }
 
-function ratioOrder(problem: ScheduleProblem, ways: number[][]): number[] {
-  const work = problem.tasks.map((t) => t.personHours);
-  const listed = new Uint8Array(problem.tasks.length);
+/**
+ * Sidney's ratio rule on the task tree. A shelter's remaining way runs from its part up to the
+ * first part already joined (the tasks listed so far form a subtree at the exits); listing it
+ * reaches every waiting shelter on that way. Each round computes, for every part, the weight
+ * waiting on the way up and the work it needs — once per part, each reusing its parent's — and
+ * takes the shelter with the most weight per person-hour: rounds cost the parts and shelters, not
+ * the shelters squared.
+ */
+function ratioOrder(problem: ScheduleProblem, ways: number[][], tree: TaskTree): number[] {
+  const { parentTask, parentPart } = tree;
+  const { tasks, shelters, partCount } = problem;
+  const listed = new Uint8Array(tasks.length);
   const order: number[] = [];
-  const open = new Set(ways.flatMap((w, i) => (w.length > 0 ? [i] : [])));
-  while (open.size > 0) {
+  const waiting = new Float64Array(partCount);
+  const atPart: number[][] = Array.from({ length: partCount }, () => []);
+  const open = new Uint8Array(shelters.length);
+  /** The shelters still waiting, in index order (closed ones are dropped as each round passes). */
+  const waitingShelters: number[] = [];
+  let openCount = 0;
+  shelters.forEach((s, i) => {
+    if (ways[i]!.length === 0) return;
+    open[i] = 1;
+    waitingShelters.push(i);
+    openCount++;
+    waiting[s.part]! += s.weight;
+    atPart[s.part]!.push(i);
+  });
+  const gain = new Float64Array(partCount);
+  const effort = new Float64Array(partCount);
+  const round = new Int32Array(partCount);
+  const chain: number[] = [];
+  for (let r = 1; openCount > 0; r++) {
+    // Gain and effort up to the joined subtree, computed once per part in this round.
+    const measure = (part: number): void => {
+      chain.length = 0;
+      let p = part;
+      while (round[p] !== r && parentTask[p]! >= 0 && listed[parentTask[p]!] === 0) {
+        chain.push(p);
+        p = parentPart[p]!;
+      }
+      let g = round[p] === r ? gain[p]! : 0;
+      let e = round[p] === r ? effort[p]! : 0;
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const q = chain[i]!;
+        g += waiting[q]!;
+        e += tasks[parentTask[q]!]!.personHours;
+        gain[q] = g;
+        effort[q] = e;
+        round[q] = r;
+      }
+    };
     let best = -1;
     let bestRatio = -1;
-    for (const s of open) {
-      const rest = ways[s]!.filter((t) => listed[t] === 0);
-      const restSet = new Set(rest);
-      let gain = 0;
-      for (const other of open)
-        if (ways[other]!.every((t) => listed[t] === 1 || restSet.has(t)))
-          gain += problem.shelters[other]!.weight;
-      const effort = rest.reduce((sum, t) => sum + work[t]!, 0);
-      const ratio = effort > 0 ? gain / effort : Number.POSITIVE_INFINITY;
+    let kept = 0;
+    for (const s of waitingShelters) {
+      if (open[s] === 0) continue;
+      waitingShelters[kept++] = s;
+      const part = shelters[s]!.part;
+      measure(part);
+      const ratio = effort[part]! > 0 ? gain[part]! / effort[part]! : Number.POSITIVE_INFINITY;
       if (ratio > bestRatio) {
         bestRatio = ratio;
         best = s;
       }
     }
+    waitingShelters.length = kept;
+    // List the rest of the best way from the exit outwards (marked 2 until listed); the shelters on
+    // it are reached.
+    for (
+      let p = shelters[best]!.part;
+      parentTask[p]! >= 0 && listed[parentTask[p]!] === 0;
+      p = parentPart[p]!
+    ) {
+      listed[parentTask[p]!] = 2;
+      for (const i of atPart[p]!) {
+        if (open[i] === 0) continue;
+        open[i] = 0;
+        openCount--;
+      }
+      waiting[p] = 0;
+    }
     for (const t of ways[best]!) {
-      if (listed[t] === 1) continue;
+      if (listed[t] !== 2) continue;
       listed[t] = 1;
       order.push(t);
     }
-    for (const s of [...open]) if (ways[s]!.every((t) => listed[t] === 1)) open.delete(s);
   }
   return completeOrder(problem, order);
 }
@@ -133,20 +202,27 @@ export function searchSchedule(
   problem: ScheduleProblem,
   options: ScheduleSearchOptions,
 ): ScheduleSearchResult {
-  const ways = shelterWays(problem);
+  const tree = taskTree(problem);
+  const ways = shelterWays(problem, tree);
+  const decoder = new ScheduleDecoder(problem);
   const maxEvaluations = options.maxEvaluations ?? Number.POSITIVE_INFINITY;
   let evaluations = 0;
-  let best: { order: number[]; schedule: Schedule } | undefined;
-  for (const order of [ratioOrder(problem, ways), depthOrder(problem, ways), wsptOrder(problem, ways)]) {
-    const schedule = decodeSchedule(problem, order);
+  // The ratio order is always decoded; the other starts only while there is time for them.
+  const first = ratioOrder(problem, ways, tree);
+  const result = { order: first, schedule: decoder.decode(first) };
+  evaluations++;
+  for (const start of [depthOrder, wsptOrder]) {
+    if (performance.now() >= options.deadline || evaluations >= maxEvaluations) break;
+    const order = start(problem, ways);
+    const schedule = decoder.decode(order);
     evaluations++;
-    if (!best || schedule.score < best.schedule.score - 1e-9) best = { order, schedule };
+    if (schedule.score < result.schedule.score - 1e-9) Object.assign(result, { order, schedule });
   }
-  const result = best!;
   const n = result.order.length;
   if (n < 2) return { ...result, evaluations, ways };
   const random = seededRandom(options.seed ?? 1);
   const pick = (): number => Math.floor(random() * n);
+  const waysToClear = ways.filter((way) => way.length > 0);
   let current = result.order.slice();
   let currentScore = result.schedule.score;
   const stallLimit = options.stallLimit ?? 500;
@@ -162,12 +238,12 @@ export function searchSchedule(
       const [moved] = candidate.splice(pick(), 1);
       candidate.splice(pick(), 0, moved!);
     } else {
-      const way = new Set(ways[Math.floor(random() * ways.length)] ?? []);
+      const way = new Set(waysToClear[Math.floor(random() * waysToClear.length)] ?? []);
       const front = candidate.filter((t) => way.has(t));
       if (front.length === 0) continue;
       candidate.splice(0, candidate.length, ...front, ...candidate.filter((t) => !way.has(t)));
     }
-    const schedule = decodeSchedule(problem, candidate);
+    const schedule = decoder.decode(candidate);
     evaluations++;
     stalled++;
     // Equal scores are accepted too: many orders decode alike, and drifting among them helps.

@@ -167,6 +167,7 @@ export function buildSiteModel(
     }
   }
   const weights = resolveWeights(input.weights);
+  const cutOff = cutOffReasons(input, pointIndex, pointName);
   const shelters: ShelterInfo[] = input.shelters.map((s) => {
     const point = pointIndex.get(s.shelterId)!;
     const node = nodeOfPoint[point]!;
@@ -180,8 +181,7 @@ export function buildSiteModel(
     if (node === root) info.status = 'reached';
     else if (root < 0 || reach[node] === 0) {
       info.status = 'cut-off';
-      info.reason =
-        root < 0 ? 'cut off: the site has no exit' : cutOffReason(input, point, pointIndex, pointName);
+      info.reason = root < 0 ? 'cut off: the site has no exit' : cutOff(point);
     }
     return info;
   });
@@ -200,38 +200,57 @@ export function buildSiteModel(
   };
 }
 
-/** Names the unsafe and impassable passages that close off the part of the site around a point. */
-function cutOffReason(
+/**
+ * Names the unsafe and impassable passages that close off the part of the site around a point.
+ * The passages' incidences are listed once, and each closed-off part is explored once however many
+ * shelters lie in it: a site with thousands of cut-off shelters costs one walk of the site.
+ */
+function cutOffReasons(
   input: RescueInput,
-  start: number,
   pointIndex: Map<string, number>,
   pointName: string[],
-): string {
+): (start: number) => string {
+  let adjacent: number[][] | undefined;
+  const region = new Int32Array(input.points.length).fill(-1);
+  const closingOf: Array<Map<string, string>> = [];
+  const explore = (start: number): Map<string, string> => {
+    adjacent ??= incidences(input, pointIndex);
+    const id = closingOf.length;
+    const closing = new Map<string, string>();
+    closingOf.push(closing);
+    region[start] = id;
+    const stack = [start];
+    while (stack.length > 0) {
+      const v = stack.pop()!;
+      for (const i of adjacent[v]!) {
+        const p = input.passages[i]!;
+        const u = pointIndex.get(p.from) === v ? pointIndex.get(p.to)! : pointIndex.get(p.from)!;
+        if (p.state === 'unsafe' || p.state === 'impassable') {
+          if (region[u] !== id) closing.set(name(p), p.state);
+          continue;
+        }
+        if (region[u] === -1) {
+          region[u] = id;
+          stack.push(u);
+        }
+      }
+    }
+    return closing;
+  };
+  return (start) => {
+    const closing = region[start] === -1 ? explore(start) : closingOf[region[start]!]!;
+    if (closing.size === 0) return `cut off: no passage leads from ${pointName[start]} towards an exit`;
+    const listed = [...closing].slice(0, 8).map(([passage, state]) => `${passage} ${state}`);
+    const more = closing.size > 8 ? ` and ${closing.size - 8} more` : '';
+    return `cut off: every way to an exit crosses a passage that is unsafe or impassable (${listed.join(', ')}${more})`;
+  };
+}
+
+function incidences(input: RescueInput, pointIndex: Map<string, number>): number[][] {
   const adjacent: number[][] = input.points.map(() => []);
   input.passages.forEach((p, i) => {
     adjacent[pointIndex.get(p.from)!]!.push(i);
     adjacent[pointIndex.get(p.to)!]!.push(i);
   });
-  const seen = new Set([start]);
-  const stack = [start];
-  const closing = new Map<string, string>();
-  while (stack.length > 0) {
-    const v = stack.pop()!;
-    for (const i of adjacent[v]!) {
-      const p = input.passages[i]!;
-      const u = pointIndex.get(p.from) === v ? pointIndex.get(p.to)! : pointIndex.get(p.from)!;
-      if (p.state === 'unsafe' || p.state === 'impassable') {
-        if (!seen.has(u)) closing.set(name(p), p.state);
-        continue;
-      }
-      if (!seen.has(u)) {
-        seen.add(u);
-        stack.push(u);
-      }
-    }
-  }
-  if (closing.size === 0) return `cut off: no passage leads from ${pointName[start]} towards an exit`;
-  const listed = [...closing].slice(0, 8).map(([passage, state]) => `${passage} ${state}`);
-  const more = closing.size > 8 ? ` and ${closing.size - 8} more` : '';
-  return `cut off: every way to an exit crosses a passage that is unsafe or impassable (${listed.join(', ')}${more})`;
+  return adjacent;
 }
