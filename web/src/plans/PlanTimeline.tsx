@@ -186,7 +186,6 @@ function TripBar({
       className={`tl-trip kind-${trip.vehicle.kind}${selected ? ' selected' : ''}`}
       style={place(whole)}
       aria-pressed={selected}
-      title={description}
       data-trip={trip.id}
       data-testid="timeline-trip"
       onClick={onSelect}
