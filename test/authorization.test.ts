@@ -239,6 +239,32 @@ const expected: Record<string, Expected> = {
   'POST /api/plans/:id/convoys': { access: coordinator, path: () => `/api/plans/${convoy.planId}/convoys` },
   'GET /api/sites/:siteId/convoys': { access: convoyReaders, path: (f) => `/api/sites/${f.siteId}/convoys` },
   'GET /api/convoys/:id': { access: convoyReaders, path: () => `/api/convoys/${convoy.convoyId}` },
+  'POST /api/convoys/:id/notifications': {
+    access: coordinator,
+    path: () => `/api/convoys/${convoy.convoyId}/notifications`,
+  },
+  'POST /api/notifications/:id/answers': {
+    access: coordinator,
+    path: () => `/api/notifications/${convoy.notificationIds[0]}/answers`,
+  },
+  'GET /api/convoys/:id/notifications.json': {
+    access: convoyReaders,
+    path: () => `/api/convoys/${convoy.convoyId}/notifications.json`,
+  },
+  // Without a body: a departure now is flagged (the fixtures' window has ended), so nothing departs.
+  'POST /api/convoys/:id/depart': {
+    access: coordinator,
+    path: () => `/api/convoys/${convoy.convoyId}/depart`,
+  },
+  'POST /api/convoys/:id/cancel': {
+    access: coordinator,
+    path: () => `/api/convoys/${convoy.convoyId}/cancel`,
+  },
+  // Field teams report the arrival from the road.
+  'POST /api/convoys/:id/arrive': {
+    access: registrars,
+    path: () => `/api/convoys/${convoy.convoyId}/arrive`,
+  },
 };
 
 const keyOf = (method: string, url: string) => `${method} ${url}`;
@@ -274,7 +300,7 @@ beforeAll(async () => {
   // The household the convoy carries must reach the exit: the passage opens for the plan, then the
   // reporter finds it blocked again, as the fixtures had it.
   await call(t, 'coordinator', 'PATCH', `/api/passages/${f.passageId}`, { state: 'open' }, 200);
-  convoy = await seedConvoy(t, f);
+  convoy = await seedConvoy(t, f, { notified: true });
   const report = { state: 'blocked', clearancePersonHours: 40, note: 'rubble after shelling' };
   const reblocked = await t.app.inject({
     method: 'POST',

@@ -92,7 +92,7 @@ beforeAll(async () => {
     closedSession,
     logistics,
     rescue: await seedRescue(t, fixtures),
-    convoy: await seedConvoy(t, fixtures),
+    convoy: await seedConvoy(t, fixtures, { notified: true }),
   };
 }, 300_000);
 afterAll(() => t.close());

@@ -128,3 +128,113 @@ describe(`convoys from the accepted plan (${backendName})`, () => {
     expect(response.json().error.message).toContain('draft');
   });
 });
+
+describe(`a new plan over a planned convoy (${backendName})`, () => {
+  let replanned: string;
+  let latecomer: string;
+
+  it('refuses the new plan’s convoys while its people are still expected on the old convoy', async () => {
+    latecomer = (
+      await call<{ id: string }>(
+        t,
+        'field',
+        'POST',
+        '/api/people',
+        {
+          siteId: f.siteId,
+          shelterId: f.shelterId,
+          names: [{ family: 'Late', given: 'Comer' }],
+          sex: 'unknown',
+          ageBand: '18-59',
+        },
+        201,
+      )
+    ).id;
+    await call(t, 'field', 'POST', `/api/people/${latecomer}/status`, { status: 'ready' }, 200);
+    replanned = (
+      await call<{ id: string }>(
+        t,
+        'coordinator',
+        'POST',
+        `/api/sites/${f.siteId}/plans`,
+        { at: '2022-05-06T00:00:00Z', timeLimitSeconds: 2 },
+        201,
+      )
+    ).id;
+    await call(t, 'coordinator', 'POST', `/api/plans/${replanned}/accept`, undefined, 200);
+    // Found missing before the convoys are made: not to be put on a manifest.
+    await call(t, 'field', 'POST', `/api/people/${latecomer}/status`, { status: 'missing' }, 200);
+    const before = await snapshot(t.db);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/plans/${replanned}/convoys`,
+      headers: t.as('coordinator'),
+    });
+    expectError(response, 409, 'conflict');
+    expect(response.json().error.message).toContain('already on the manifest of convoy C-1');
+    expect(await snapshot(t.db)).toBe(before);
+  });
+
+  it('cancels the old convoy with a reason, then makes the new one without the person gone missing', async () => {
+    const cancelled = await call<{ status: string; cancelledReason: string }>(
+      t,
+      'coordinator',
+      'POST',
+      `/api/convoys/${c.convoyId}/cancel`,
+      { reason: 're-planned with a latecomer' },
+      200,
+    );
+    expect(cancelled).toMatchObject({ status: 'cancelled', cancelledReason: 're-planned with a latecomer' });
+    const made = await call<{ created: boolean; convoys: ConvoyView[]; notOnManifest: unknown[] }>(
+      t,
+      'coordinator',
+      'POST',
+      `/api/plans/${replanned}/convoys`,
+      undefined,
+      201,
+    );
+    expect(made.created).toBe(true);
+    expect(made.convoys.map((x) => [x.code, x.manifest.expected])).toEqual([['C-2', 3]]);
+    expect(made.notOnManifest).toEqual([{ personId: latecomer, status: 'missing' }]);
+  });
+
+  it('departs a flagged convoy only on an override, and keeps the reason with the flags it overrode', async () => {
+    const list = await call<{ items: ConvoyView[] }>(
+      t,
+      'coordinator',
+      'GET',
+      `/api/sites/${f.siteId}/convoys?at=2022-05-06T01:00:00Z`,
+      undefined,
+      200,
+    );
+    const convoy = list.items.find((x) => x.code === 'C-2')!;
+    expect(convoy.flags.map((x) => x.code)).toEqual(['not_notified', 'not_notified']);
+    const before = await snapshot(t.db);
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/convoys/${convoy.id}/depart`,
+      headers: t.as('coordinator'),
+      payload: { departedAt: '2022-05-06T02:00:00Z' },
+    });
+    expectError(refused, 409, 'conflict');
+    expect(refused.json().error.message).toContain('has not been notified');
+    expect(await snapshot(t.db)).toBe(before);
+    const reason = 'both parties told by phone at 01:30; written notification to follow';
+    const departed = await call<{
+      convoy: ConvoyView;
+      flags: Array<{ code: string }>;
+      override: { reason: string };
+    }>(
+      t,
+      'coordinator',
+      'POST',
+      `/api/convoys/${convoy.id}/depart`,
+      { departedAt: '2022-05-06T02:00:00Z', override: { reason } },
+      200,
+    );
+    expect(departed.override).toEqual({ reason });
+    expect(departed.flags.map((x) => x.code)).toEqual(['not_notified', 'not_notified']);
+    expect(departed.convoy.departure).toMatchObject({ by: 'coordinator-user', override: { reason } });
+    expect((await view(convoy.id)).departure?.flags).toHaveLength(2);
+  });
+});

@@ -1,17 +1,17 @@
 // A convoy as the cell, field teams and reception desks read it: vehicles with markings and crews,
-// the route with planned times, the manifest counted by status, the pause window's state. Counts
-// only: who is on the manifest is the manifest's own view.
+// the route with planned times, the manifest counted by status, passengers by category, the pause
+// window's state, where each party stands on its notification, and the flags before departure (or,
+// once departed, the flags it had and the override it left on). Counts only: who is on the
+// manifest is the manifest's own view.
 import type { Convoy } from '../domain/convoy.ts';
-import { notFound } from '../domain/errors.ts';
 import type { Queryable } from '../store/database.ts';
 import * as repo from '../store/repos/convoys.ts';
+import { flagsOf } from './convoy-flags.ts';
+import { requireConvoy } from './convoy-lookup.ts';
+import { movementContent, partyStatuses } from './notifications.ts';
 import { pauseViews } from './pauses.ts';
 
-export async function requireConvoy(db: Queryable, id: string, forUpdate = false): Promise<Convoy> {
-  const convoy = await repo.findConvoy(db, id, forUpdate);
-  if (!convoy) throw notFound('convoy', id);
-  return convoy;
-}
+export { requireConvoy };
 
 const countsOf = (rows: ReadonlyArray<{ status: keyof repo.ManifestCounts; n: number }>) => {
   const counts = repo.emptyCounts();
@@ -30,18 +30,30 @@ async function windowStates(db: Queryable, siteId: string, at: Date) {
   );
 }
 
-/** Convoys with their vehicles, waypoints, manifest counts and window, read in a few queries. */
+/** What the view adds per convoy beyond its rows: the notification side. */
+async function notificationSide(db: Queryable, convoy: Convoy, at: Date) {
+  const [notifications, movement] = await Promise.all([
+    partyStatuses(db, convoy),
+    movementContent(db, convoy),
+  ]);
+  const flags = convoy.status === 'planned' ? await flagsOf(db, convoy, at, notifications) : [];
+  return { notifications, passengers: movement.passengers, crew: movement.crew, flags };
+}
+
+/** Convoys with everything a reader needs, judged as at an instant. */
 export async function convoyViews(db: Queryable, siteId: string, convoys: readonly Convoy[], at: Date) {
   const ids = convoys.map((c) => c.id);
-  const [vehicles, waypoints, counts, windows] = await Promise.all([
+  const [vehicles, waypoints, counts, windows, departures] = await Promise.all([
     repo.listConvoyVehicles(db, ids),
     repo.listWaypoints(db, ids),
     repo.manifestCounts(db, ids),
     windowStates(db, siteId, at),
+    repo.departureRecords(db, ids),
   ]);
-  return convoys.map((c) => {
+  const views = [];
+  for (const c of convoys) {
     const own = counts.filter((r) => r.convoyId === c.id);
-    return {
+    views.push({
       ...c,
       pauseWindow: c.pauseWindowId ? (windows.get(c.pauseWindowId) ?? null) : null,
       vehicles: vehicles
@@ -52,8 +64,11 @@ export async function convoyViews(db: Queryable, siteId: string, convoys: readon
         })),
       waypoints: waypoints.filter((w) => w.convoyId === c.id).map(({ convoyId: _, ...w }) => w),
       manifest: countsOf(own),
-    };
-  });
+      ...(await notificationSide(db, c, at)),
+      departure: departures.get(c.id) ?? null,
+    });
+  }
+  return views;
 }
 
 export type ConvoyView = Awaited<ReturnType<typeof convoyViews>>[number];

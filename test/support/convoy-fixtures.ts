@@ -21,6 +21,8 @@ export interface ConvoyFixtures {
   grandfatherId: string;
   /** Registered on the site and assigned nowhere: not on any manifest. */
   strangerId: string;
+  /** With `notified`: the notification sent to each party of the site (none answered), else empty. */
+  notificationIds: string[];
 }
 
 interface Created {
@@ -34,10 +36,16 @@ interface Created {
 
 /**
  * A household of three in the fixtures' shelter made ready, planned on 6 May 2022 in the logistics
- * fixtures' agreed window, accepted, and its convoy made. Everything goes through the API. Call it
- * after seedLogistics; the logistics' seeded draft stays a draft.
+ * fixtures' agreed window, accepted, and its convoy made; when asked, notified to the site's parties
+ * on the evening before (so a departure on 6 May at 02:00 UTC is not flagged, one now is: the window
+ * has ended). Everything goes through the API. Call it after seedLogistics; the logistics' seeded
+ * draft stays a draft.
  */
-export async function seedConvoy(t: TestApp, f: Fixtures): Promise<ConvoyFixtures> {
+export async function seedConvoy(
+  t: TestApp,
+  f: Fixtures,
+  options: { notified: boolean } = { notified: false },
+): Promise<ConvoyFixtures> {
   const household = await call<{ id: string }>(
     t,
     'field',
@@ -95,6 +103,16 @@ export async function seedConvoy(t: TestApp, f: Fixtures): Promise<ConvoyFixture
   );
   const convoy = created.convoys.find((c) => c.vehicles.some((v) => v.manifest.total > 0))!;
   const waypoint = (kind: string) => convoy.waypoints.find((w) => w.kind === kind)!.id;
+  const notified = options.notified
+    ? await call<{ sent: Array<{ id: string }> }>(
+        t,
+        'coordinator',
+        'POST',
+        `/api/convoys/${convoy.id}/notifications`,
+        { channel: 'email', sentAt: '2022-05-05T20:00:00Z' },
+        201,
+      )
+    : { sent: [] };
   return {
     planId: plan.id,
     convoyId: convoy.id,
@@ -110,5 +128,6 @@ export async function seedConvoy(t: TestApp, f: Fixtures): Promise<ConvoyFixture
     daughterId: daughter.id,
     grandfatherId: grandfather.id,
     strangerId: stranger.id,
+    notificationIds: notified.sent.map((n) => n.id),
   };
 }

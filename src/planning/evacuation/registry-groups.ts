@@ -36,7 +36,10 @@ const bands: Array<[number, AgeBand]> = [
  * only a year the person may be a year younger than the difference says, so the younger band is
  * taken: a child is never taken for an adult.
  */
-export function ageBandAt(p: RegisteredPerson, at: Date): AgeBand | null {
+export function ageBandAt(
+  p: Pick<RegisteredPerson, 'ageBand' | 'birthDate' | 'birthYear'>,
+  at: Date,
+): AgeBand | null {
   if (p.ageBand) return p.ageBand;
   let age: number;
   if (p.birthDate) {

@@ -1,8 +1,10 @@
 import Type from 'typebox';
 import { convoyStatuses, waypointKinds } from '../../domain/convoy.ts';
+import { flagCodes } from '../../domain/convoy-flags.ts';
 import { vehicleKinds } from '../../domain/logistics.ts';
+import { notificationAnswers, partyStates } from '../../domain/notification.ts';
 import { pauseStates } from '../../domain/pause.ts';
-import { DateTime, Enum, Id, Nullable } from './common.ts';
+import { DateTime, Enum, Id, Nullable, Text } from './common.ts';
 
 export const ConvoyAtQuery = Type.Object(
   {
@@ -48,6 +50,55 @@ export const Convoy = Type.Object({
   version: Type.Integer(),
 });
 
+export const PassengerCounts = Type.Object(
+  {
+    total: Type.Integer(),
+    children: Type.Integer({ description: 'under 18 on the day of travel' }),
+    adults: Type.Integer({ description: '18 to 59' }),
+    elderly: Type.Integer({ description: '60 and over' }),
+    ageNotRecorded: Type.Integer(),
+    t1Wounded: Type.Integer({ description: 'wounded, triage T1' }),
+    otherWounded: Type.Integer({ description: 'wounded, triage T2 or T3' }),
+    stretcherCases: Type.Integer(),
+    wheelchairUsers: Type.Integer(),
+    pregnant: Type.Integer(),
+  },
+  {
+    description:
+      'children, adults, elderly and age not recorded add up to the total; the medical categories cut across them',
+  },
+);
+
+const PartyRef = Type.Object({ id: Id, name: Type.String(), shortName: Nullable(Type.String()) });
+
+export const NotificationHead = Type.Object({
+  id: Id,
+  convoyId: Id,
+  partyId: Id,
+  version: Type.Integer(),
+  channel: Nullable(Type.String()),
+  sentAt: DateTime,
+  sentBy: Type.String(),
+});
+
+export const Answer = Type.Object({
+  id: Id,
+  notificationId: Id,
+  answer: Enum(notificationAnswers),
+  answeredAt: DateTime,
+  sourceId: Nullable(Id),
+  sourceNote: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+  recordedBy: Type.String(),
+  recordedAt: DateTime,
+});
+
+export const Flag = Type.Object({
+  code: Enum(flagCodes),
+  message: Type.String(),
+  partyId: Type.Optional(Id),
+});
+
 export const ConvoyView = Type.Object({
   ...Convoy.properties,
   pauseWindow: Nullable(
@@ -85,6 +136,32 @@ export const ConvoyView = Type.Object({
     }),
   ),
   manifest: ManifestCounts,
+  passengers: PassengerCounts,
+  crew: Type.Integer({ description: 'staff aboard: drivers and medics' }),
+  notifications: Type.Array(
+    Type.Object({
+      party: PartyRef,
+      state: Enum(partyStates),
+      notification: Nullable(NotificationHead),
+      current: Type.Boolean({
+        description: 'false: the movement changed after it was notified; notify again',
+      }),
+      answer: Nullable(Answer),
+      answers: Type.Array(Answer),
+    }),
+    {
+      description:
+        "each of the site's parties (and any other notified), with its answer to the latest version",
+    },
+  ),
+  flags: Type.Array(Flag, { description: 'what stands against departure, while the convoy is planned' }),
+  departure: Nullable(
+    Type.Object({
+      by: Type.String(),
+      flags: Type.Array(Flag, { description: 'the flags it had when it departed' }),
+      override: Nullable(Type.Object({ reason: Type.String() })),
+    }),
+  ),
 });
 
 export const ConvoyCreation = Type.Object({
@@ -95,3 +172,75 @@ export const ConvoyCreation = Type.Object({
       'people the plan carries who are no longer assigned, left off every manifest (on creation only)',
   }),
 });
+
+export const NotifyInput = Type.Object(
+  {
+    partyIds: Type.Optional(
+      Type.Array(Id, {
+        minItems: 1,
+        maxItems: 50,
+        description: "the parties to notify (default: every party of the site's pause windows)",
+      }),
+    ),
+    channel: Type.Optional(Nullable(Text(200))),
+    sentAt: Type.Optional(DateTime),
+  },
+  { additionalProperties: false },
+);
+
+export const NotificationView = Type.Object({
+  ...NotificationHead.properties,
+  content: Type.Unknown({
+    description: 'what was sent: route, times, vehicles and markings, passengers by category',
+  }),
+});
+
+export const NotifyResult = Type.Object({
+  sent: Type.Array(NotificationView),
+  unchanged: Type.Array(Type.Object({ partyId: Id, notificationId: Id, version: Type.Integer() }), {
+    description: 'parties whose latest notification already says what the movement is now',
+  }),
+});
+
+export const NotificationParams = Type.Object({ id: Id });
+
+export const AnswerInput = Type.Object(
+  {
+    answer: Enum(notificationAnswers),
+    answeredAt: DateTime,
+    sourceId: Type.Optional(Nullable(Id)),
+    sourceNote: Type.Optional(Nullable(Text(500))),
+    note: Type.Optional(Nullable(Text(2000))),
+  },
+  { additionalProperties: false },
+);
+
+export const DepartInput = Type.Object(
+  {
+    departedAt: Type.Optional(DateTime),
+    override: Type.Optional(
+      Type.Object(
+        { reason: Type.String({ minLength: 3, maxLength: 2000 }) },
+        { additionalProperties: false, description: 'to depart although the convoy is flagged' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const Departure = Type.Object({
+  convoy: ConvoyView,
+  flags: Type.Array(Flag, { description: 'the flags the departure overrode (none when it was not flagged)' }),
+  override: Nullable(Type.Object({ reason: Type.String() })),
+  alertsRaised: Type.Integer({ description: 'manifest entries never boarded: one alert each' }),
+});
+
+export const CancelInput = Type.Object(
+  { reason: Type.String({ minLength: 3, maxLength: 2000 }) },
+  { additionalProperties: false },
+);
+
+export const ArriveInput = Type.Object(
+  { arrivedAt: Type.Optional(DateTime) },
+  { additionalProperties: false },
+);

@@ -7,6 +7,7 @@ import type {
   Waypoint,
   WaypointKind,
 } from '../../domain/convoy.ts';
+import type { ConvoyFlag } from '../../domain/convoy-flags.ts';
 import type { VehicleKind } from '../../domain/logistics.ts';
 import type { Queryable } from '../database.ts';
 
@@ -372,4 +373,26 @@ export async function manifestPeople(
     vulnerabilities: r.vulnerabilities,
     triage: r.triage,
   }));
+}
+
+/** How each convoy departed, as its departure was logged: the flags it had, and the override. */
+export async function departureRecords(
+  db: Queryable,
+  convoyIds: readonly string[],
+): Promise<Map<string, { by: string; flags: ConvoyFlag[]; override: { reason: string } | null }>> {
+  const { rows } = await db.query<{
+    entity_id: string;
+    actor: string;
+    after: { flags?: ConvoyFlag[]; override?: { reason: string } | null };
+  }>(
+    `SELECT entity_id, actor, after FROM operation
+     WHERE entity = 'convoy' AND action = 'depart' AND entity_id = ANY ($1::uuid[]) ORDER BY seq`,
+    [convoyIds],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.entity_id,
+      { by: r.actor, flags: r.after.flags ?? [], override: r.after.override ?? null },
+    ]),
+  );
 }
