@@ -7,8 +7,29 @@ import { azovstal } from './support/scenario.ts';
 const { url, accounts } = inject('corridor');
 let browser: Browser;
 
+// A rescue plan, accepted, so that its page shows the progress form and the site diagram its estimates.
+let rescuePlanId = '';
+
 beforeAll(async () => {
   browser = await launchBrowser();
+  const call = async <T>(path: string, method = 'GET', body?: unknown): Promise<T> => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${accounts.coordinator.token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  const [site] = (await call<{ items: Array<{ id: string }> }>('/api/sites')).items;
+  const plan = await call<{ id: string }>(`/api/sites/${site!.id}/rescue-plans`, 'POST', {
+    timeLimitSeconds: 1,
+  });
+  await call(`/api/rescue-plans/${plan.id}/accept`, 'POST');
+  rescuePlanId = plan.id;
 });
 afterAll(() => browser.close());
 
@@ -52,6 +73,14 @@ const screens: Array<{ role: Role; path: string; ready: (page: Page) => Promise<
     ready: (p) => p.getByTestId('timeline').locator('li').first().waitFor(),
   },
   { role: 'coordinator', path: '/import', ready: (p) => p.getByRole('button', { name: 'Import' }).waitFor() },
+  { role: 'coordinator', path: '/rescue', ready: (p) => p.getByTestId('rescue-plan-row').first().waitFor() },
+  {
+    role: 'coordinator',
+    get path() {
+      return `/rescue/${rescuePlanId}`;
+    },
+    ready: (p) => p.getByTestId('progress-form').waitFor(),
+  },
   { role: 'reception', path: '/registry', ready: (p) => p.getByTestId('person-row').first().waitFor() },
   { role: 'observer', path: '/', ready: (p) => p.getByTestId('tile-total').waitFor() },
   { role: 'observer', path: '/pauses', ready: (p) => p.getByTestId('pause-card').first().waitFor() },

@@ -9,6 +9,8 @@ import { PlansScreen } from '../plans/PlansScreen.tsx';
 import { PersonForm } from '../registry/PersonForm.tsx';
 import { PersonPage } from '../registry/PersonPage.tsx';
 import { Registry } from '../registry/Registry.tsx';
+import { RescuePlanPage } from '../rescue/RescuePlanPage.tsx';
+import { RescueScreen } from '../rescue/RescueScreen.tsx';
 import { match, useRouter } from '../router.tsx';
 import { useCan } from '../session.ts';
 import { SiteScreen } from '../site/SiteScreen.tsx';
@@ -51,5 +53,11 @@ export function Routes() {
   if (path === '/plans') return guard('plans:read', () => <PlansScreen site={site} />);
   const planId = match('/plans/:id', path)?.id;
   if (planId) return guard('plans:read', () => <PlanPage key={planId} site={site} planId={planId} />);
+  if (path === '/rescue') return guard('rescue:read', () => <RescueScreen site={site} />);
+  const rescuePlanId = match('/rescue/:id', path)?.id;
+  if (rescuePlanId)
+    return guard('rescue:read', () => (
+      <RescuePlanPage key={rescuePlanId} site={site} planId={rescuePlanId} />
+    ));
   return <p className="muted">{t('app.notFound')}</p>;
 }

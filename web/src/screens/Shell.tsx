@@ -14,6 +14,7 @@ const sections: Array<{ href: string; key: string; needs: Permission }> = [
   { href: '/registry', key: 'nav.registry', needs: 'people:read' },
   { href: '/pauses', key: 'nav.pauses', needs: 'pauses:read' },
   { href: '/plans', key: 'nav.plans', needs: 'plans:read' },
+  { href: '/rescue', key: 'nav.rescue', needs: 'rescue:read' },
   { href: '/import', key: 'nav.import', needs: 'data:import' },
 ];
 

@@ -1,8 +1,10 @@
-import type { MouseEvent } from 'react';
+import { Fragment, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { passageStates } from '../../../src/domain/site.ts';
 import type { SiteGraph } from '../api/types.ts';
 import { useFormat } from '../format.ts';
+import type { RescueOverlay } from '../rescue/bands.ts';
+import { RescueLegend, useRescueMarks } from '../rescue/DiagramMarks.tsx';
 import { layout, shelterRadius } from './layout.ts';
 
 export type Selection = { kind: 'point'; id: string } | { kind: 'passage'; id: string } | undefined;
@@ -15,22 +17,27 @@ export const selectionHref = (selection: NonNullable<Selection>) =>
  * The site drawn from its graph: shelters as circles whose area follows the people registered in
  * them, exits and pickup points as squares and diamonds, passages as lines coloured (and dashed,
  * for those who do not see colour) by state. Shelters, exits and passages are links that select them.
+ * With a rescue answer, shelters are coloured and labelled by when their people can reach an exit,
+ * and the passages to clear are highlighted with the share already cleared.
  */
 export function SiteDiagram({
   graph,
   occupancy,
   selected,
   onSelect,
+  rescue,
 }: {
   graph: SiteGraph;
   occupancy: Map<string, number>;
   selected: Selection;
   onSelect(selection: Selection): void;
+  rescue?: RescueOverlay | undefined;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   const drawing = layout(graph.points, graph.passages);
   const scale = Math.max(drawing.width, drawing.height) / 4500;
+  const marks = useRescueMarks(rescue, graph.site.timeZone, scale);
   const largest = Math.max(0, ...occupancy.values());
   const codeOf = (id: string) => drawing.points.get(id)?.code ?? '?';
   const isSelected = (kind: 'point' | 'passage', id: string) => selected?.kind === kind && selected.id === id;
@@ -45,7 +52,10 @@ export function SiteDiagram({
         aria-labelledby="diagram-title"
         data-testid="site-diagram"
       >
-        <title id="diagram-title">{t('site.diagram', { name: graph.site.name })}</title>
+        <title id="diagram-title">
+          {t('site.diagram', { name: graph.site.name })}
+          {rescue ? `. ${t('rescue.diagramNote')}` : ''}
+        </title>
         <rect width={drawing.width} height={drawing.height} className="diagram-ground" />
         {drawing.passages.map((passage) => {
           const label = t('site.passage', {
@@ -55,26 +65,38 @@ export function SiteDiagram({
             length: format.number(passage.lengthM),
           });
           const selection = { kind: 'passage', id: passage.id } as const;
+          const mark = marks.passage(passage);
           return (
-            <a
-              key={passage.id}
-              href={selectionHref(selection)}
-              aria-label={label}
-              aria-current={isSelected('passage', passage.id) ? 'true' : undefined}
-              data-testid={`passage-${codeOf(passage.from)}-${codeOf(passage.to)}`}
-              data-state={passage.state}
-              className={`passage state-${passage.state}${isSelected('passage', passage.id) ? ' selected' : ''}`}
-              onClick={follow(selection)}
-            >
-              <line x1={passage.a.px} y1={passage.a.py} x2={passage.b.px} y2={passage.b.py} className="hit" />
-              <line
-                x1={passage.a.px}
-                y1={passage.a.py}
-                x2={passage.b.px}
-                y2={passage.b.py}
-                className="stroke"
-              />
-            </a>
+            <Fragment key={passage.id}>
+              <a
+                href={selectionHref(selection)}
+                aria-label={mark ? `${label}. ${mark.label}` : label}
+                aria-current={isSelected('passage', passage.id) ? 'true' : undefined}
+                data-testid={`passage-${codeOf(passage.from)}-${codeOf(passage.to)}`}
+                data-state={passage.state}
+                {...mark?.data}
+                className={`passage state-${passage.state}${mark ? ' to-clear' : ''}${isSelected('passage', passage.id) ? ' selected' : ''}`}
+                onClick={follow(selection)}
+              >
+                <line
+                  x1={passage.a.px}
+                  y1={passage.a.py}
+                  x2={passage.b.px}
+                  y2={passage.b.py}
+                  className="hit"
+                />
+                {mark?.halo}
+                <line
+                  x1={passage.a.px}
+                  y1={passage.a.py}
+                  x2={passage.b.px}
+                  y2={passage.b.py}
+                  className="stroke"
+                />
+                {mark?.cleared}
+              </a>
+              {mark?.text}
+            </Fragment>
           );
         })}
         {[...drawing.points.values()].map((point) => {
@@ -90,24 +112,29 @@ export function SiteDiagram({
           if (point.kind === 'shelter') {
             const count = occupancy.get(point.id) ?? 0;
             const r = shelterRadius(count, largest, scale);
+            const label = t('site.shelter', {
+              code: point.code,
+              name,
+              count: format.number(count),
+              capacity: point.capacity === null ? t('app.none') : format.number(point.capacity),
+            });
+            const mark = marks.shelter(point, r);
             return (
-              <a
-                key={point.id}
-                href={selectionHref(selection)}
-                {...common}
-                aria-label={t('site.shelter', {
-                  code: point.code,
-                  name,
-                  count: format.number(count),
-                  capacity: point.capacity === null ? t('app.none') : format.number(point.capacity),
-                })}
-                className={`shelter${isSelected('point', point.id) ? ' selected' : ''}`}
-              >
-                <circle cx={point.px} cy={point.py} r={r} />
-                <text x={point.px} y={point.py + 15 * scale} textAnchor="middle" fontSize={44 * scale}>
-                  {point.code}
-                </text>
-              </a>
+              <Fragment key={point.id}>
+                <a
+                  href={selectionHref(selection)}
+                  {...common}
+                  aria-label={mark ? `${label}. ${mark.label}` : label}
+                  {...mark?.data}
+                  className={`shelter${mark ? ` ${mark.className}` : ''}${isSelected('point', point.id) ? ' selected' : ''}`}
+                >
+                  <circle cx={point.px} cy={point.py} r={r} />
+                  <text x={point.px} y={point.py + 15 * scale} textAnchor="middle" fontSize={44 * scale}>
+                    {point.code}
+                  </text>
+                </a>
+                {mark?.text}
+              </Fragment>
             );
           }
           const size = 34 * scale;
@@ -146,6 +173,7 @@ export function SiteDiagram({
             {t(`passageState.${state}`)}
           </span>
         ))}
+        {rescue && <RescueLegend />}
       </figcaption>
     </figure>
   );

@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { useGraph, useSummary } from '../api/queries.ts';
 import type { Site } from '../api/types.ts';
 import { QueryState } from '../components/ErrorNote.tsx';
+import { useRescueEstimates } from '../rescue/api.ts';
+import { rescueOverlay } from '../rescue/bands.ts';
+import { SiteEstimatesNote } from '../rescue/SiteEstimatesNote.tsx';
 import { useRouter } from '../router.tsx';
 import { useCan } from '../session.ts';
 import { PassagePanel } from './PassagePanel.tsx';
@@ -16,6 +19,9 @@ export function SiteScreen({ site }: { site: Site }) {
   const hint = can('passage:report') ? t('site.select') : t('site.selectToRead');
   const graph = useGraph(site.id);
   const summary = useSummary(site.id);
+  // The accepted rescue plan's estimates, for the roles that may read rescue plans.
+  const estimates = useRescueEstimates(site.id, can('rescue:read'));
+  const answer = estimates.data?.estimate;
   const { search, navigate } = useRouter();
   const pointId = search.get('point');
   const passageId = search.get('passage');
@@ -42,11 +48,13 @@ export function SiteScreen({ site }: { site: Site }) {
         <div className="site-layout">
           <div>
             <p className="muted">{hint}</p>
+            {estimates.data && <SiteEstimatesNote site={site} estimates={estimates.data} />}
             <SiteDiagram
               graph={graph.data}
               occupancy={occupancy}
               selected={selected}
               onSelect={setSelected}
+              rescue={answer ? rescueOverlay(answer) : undefined}
             />
           </div>
           <aside className="card panel" aria-live="polite">
