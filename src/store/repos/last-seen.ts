@@ -46,8 +46,8 @@ interface LastSeenRow {
  * A person is seen wherever their vehicle (or the convoy as a whole) is reported while they are on
  * it. They are on it from boarding on, except between being taken off at a screening point and
  * being released: while held, the screening point that holds them is where they are, whatever the
- * vehicle does afterwards. Events at the depot never count: a vehicle leaves its depot empty, before
- * anyone boards. Times are compared as reported (occurred_at), never with the server's clock, so a
+ * vehicle does afterwards. Events on the way to the pickup point never count: the vehicle comes from
+ * its depot (or the reception point of its last trip) empty. Times are compared as reported (occurred_at), never with the server's clock, so a
  * report entered late still takes its place in the order; at equal times the later waypoint wins.
  * Someone who boarded but of whose vehicle nothing has been reported since was last seen where the
  * convoy picks people up (how: 'boarded'). People who never boarded are absent from the answer.
@@ -73,7 +73,8 @@ export async function lastSeen(db: Queryable, personIds: readonly string[]): Pro
          false AS held_now, ev.id AS event_id
        FROM entry e
        JOIN convoy_event ev ON ev.convoy_id = e.convoy_id AND (ev.vehicle_id = e.vehicle_id OR ev.vehicle_id IS NULL)
-       JOIN convoy_waypoint w ON w.id = ev.waypoint_id AND w.kind <> 'depot'
+       JOIN convoy_waypoint w ON w.id = ev.waypoint_id
+         AND w.seq >= (SELECT min(p.seq) FROM convoy_waypoint p WHERE p.convoy_id = e.convoy_id AND p.kind = 'pickup_point')
        WHERE NOT EXISTS (
          SELECT 1 FROM hold h
          WHERE h.person_id = e.person_id AND ev.id <> h.held_event_id
