@@ -10,6 +10,7 @@ import { call, type Fixtures, secretNames, seedSite } from './support/fixtures.t
 import { expectError, sessionCookieOf } from './support/http.ts';
 import { type LogisticsFixtures, seedLogistics } from './support/logistics-fixtures.ts';
 import { type RescueFixtures, seedRescue } from './support/rescue-fixtures.ts';
+import { seedTracingRecords } from './support/tracing-fixtures.ts';
 
 // The authorization matrix, written out by hand from the roles' purpose (DESIGN.md): a second,
 // independent statement of who may do what, checked against what the server does. A route the app
@@ -26,6 +27,10 @@ const admin = ['admin'] as const;
 const coordinator = ['coordinator'] as const;
 const peopleReaders = ['admin', 'coordinator', 'field', 'reception'] as const;
 const registrars = ['coordinator', 'field'] as const;
+// Tracing matches say where someone is: the coordination cell alone sees them. Reception desks file
+// requests and record consent to be found; they and the cell see children's cases.
+const tracingDesks = ['coordinator', 'reception'] as const;
+let tracing: Awaited<ReturnType<typeof seedTracingRecords>>;
 const claimReaders = ['admin', 'coordinator', 'field'] as const;
 // Plans list people and the fleet's depots: every role but observers.
 const planReaders = ['admin', 'coordinator', 'field', 'reception'] as const;
@@ -92,6 +97,61 @@ const expected: Record<string, Expected> = {
     path: (f) => `/api/people/${f.personId}/status`,
   },
   'GET /api/people/:id/history': { access: peopleReaders, path: (f) => `/api/people/${f.personId}/history` },
+  'POST /api/tracing-requests': { access: tracingDesks },
+  'GET /api/sites/:siteId/tracing-requests': {
+    access: coordinator,
+    path: (f) => `/api/sites/${f.siteId}/tracing-requests`,
+  },
+  'GET /api/tracing-requests/:id': {
+    access: coordinator,
+    path: () => `/api/tracing-requests/${tracing.requestId}`,
+  },
+  'PATCH /api/tracing-requests/:id': {
+    access: coordinator,
+    path: () => `/api/tracing-requests/${tracing.requestId}`,
+  },
+  'POST /api/tracing-requests/:id/status': {
+    access: coordinator,
+    path: () => `/api/tracing-requests/${tracing.requestId}/status`,
+  },
+  'POST /api/tracing-requests/:id/matches/:personId/review': {
+    access: coordinator,
+    path: (f) => `/api/tracing-requests/${tracing.requestId}/matches/${f.personId}/review`,
+  },
+  'GET /api/sites/:siteId/tracing-matches': {
+    access: coordinator,
+    path: (f) => `/api/sites/${f.siteId}/tracing-matches`,
+  },
+  'GET /api/sites/:siteId/tracing-search': {
+    access: coordinator,
+    path: (f) => `/api/sites/${f.siteId}/tracing-search?family=Shevchuk`,
+  },
+  'GET /api/people/:id/tracing-consent': {
+    access: tracingDesks,
+    path: (f) => `/api/people/${f.personId}/tracing-consent`,
+  },
+  'PUT /api/people/:id/tracing-consent': {
+    access: tracingDesks,
+    path: (f) => `/api/people/${f.personId}/tracing-consent`,
+  },
+  'GET /api/sites/:siteId/child-cases': {
+    access: tracingDesks,
+    path: (f) => `/api/sites/${f.siteId}/child-cases`,
+  },
+  'POST /api/child-cases': { access: coordinator },
+  'GET /api/child-cases/:id': { access: tracingDesks, path: () => `/api/child-cases/${tracing.caseId}` },
+  'POST /api/child-cases/:id/verifications': {
+    access: coordinator,
+    path: () => `/api/child-cases/${tracing.caseId}/verifications`,
+  },
+  'POST /api/child-cases/:id/handover': {
+    access: tracingDesks,
+    path: () => `/api/child-cases/${tracing.caseId}/handover`,
+  },
+  'POST /api/child-cases/:id/close': {
+    access: coordinator,
+    path: () => `/api/child-cases/${tracing.caseId}/close`,
+  },
   'GET /api/households': { access: peopleReaders },
   'POST /api/households': { access: registrars },
   'GET /api/households/:id': { access: peopleReaders, path: (f) => `/api/households/${f.householdId}` },
@@ -297,6 +357,7 @@ beforeAll(async () => {
   // Only the convoy fixtures register people (four): the observer's counts below are known.
   logistics = await seedLogistics(t, f, { plannedHousehold: false });
   rescue = await seedRescue(t, f);
+  tracing = await seedTracingRecords(t, f);
   // The household the convoy carries must reach the exit: the passage opens for the plan, then the
   // reporter finds it blocked again, as the fixtures had it.
   await call(t, 'coordinator', 'PATCH', `/api/passages/${f.passageId}`, { state: 'open' }, 200);

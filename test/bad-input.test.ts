@@ -12,12 +12,14 @@ import { peopleRoutes } from './support/bad-input/people.ts';
 import { plansRoutes } from './support/bad-input/plans.ts';
 import { rescueRoutes } from './support/bad-input/rescue.ts';
 import { siteRoutes } from './support/bad-input/site.ts';
+import { tracingRoutes } from './support/bad-input/tracing.ts';
 import { seedConvoy } from './support/convoy-fixtures.ts';
 import { backendName, snapshot } from './support/database.ts';
 import { call, seedSite } from './support/fixtures.ts';
 import { expectError, sessionCookieOf } from './support/http.ts';
 import { seedLogistics } from './support/logistics-fixtures.ts';
 import { seedRescue } from './support/rescue-fixtures.ts';
+import { seedTracing } from './support/tracing-fixtures.ts';
 
 // Every write route, fed bad input: each attempt gets a 4xx in the one error shape, naming the
 // field where there is one, and leaves the database exactly as it was. The tables (one file per
@@ -34,6 +36,7 @@ const writeRoutes: Record<string, WriteRoute> = {
   ...plansRoutes,
   ...rescueRoutes,
   ...convoysRoutes,
+  ...tracingRoutes,
 };
 
 const isWrite = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
@@ -93,6 +96,7 @@ beforeAll(async () => {
     logistics,
     rescue: await seedRescue(t, fixtures),
     convoy: await seedConvoy(t, fixtures, { notified: true }),
+    tracing: await seedTracing(t, fixtures),
   };
 }, 300_000);
 afterAll(() => t.close());

@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { childCaseRoutes } from './child-cases.ts';
 import { claimRoutes } from './claims.ts';
 import type { RouteContext } from './context.ts';
 import { convoyRoutes } from './convoys.ts';
@@ -14,6 +15,7 @@ import { rescueRoutes } from './rescue.ts';
 import { sessionRoutes } from './session.ts';
 import { siteRoutes } from './sites.ts';
 import { systemRoutes } from './system.ts';
+import { tracingRoutes } from './tracing.ts';
 import { userRoutes } from './users.ts';
 
 export async function registerRoutes(app: FastifyInstance, context: RouteContext): Promise<void> {
@@ -33,6 +35,8 @@ export async function registerRoutes(app: FastifyInstance, context: RouteContext
     planRoutes,
     rescueRoutes,
     convoyRoutes,
+    tracingRoutes,
+    childCaseRoutes,
   ])
     area(api, context);
 }

@@ -4,6 +4,7 @@ import type { ConvoyFixtures } from '../convoy-fixtures.ts';
 import type { Fixtures } from '../fixtures.ts';
 import type { LogisticsFixtures } from '../logistics-fixtures.ts';
 import type { RescueFixtures } from '../rescue-fixtures.ts';
+import type { TracingFixtures } from '../tracing-fixtures.ts';
 
 // The shape of the bad-input tables (one file per area of the API) that test/bad-input.test.ts runs.
 
@@ -22,6 +23,8 @@ export interface Context extends Fixtures {
   rescue: RescueFixtures;
   /** The accepted plan of the fixtures' site and its convoy, planned, with a household of three. */
   convoy: ConvoyFixtures;
+  /** A request and the man it found, an unaccompanied boy's case and a verified aunt. */
+  tracing: TracingFixtures;
 }
 
 export interface Case {
