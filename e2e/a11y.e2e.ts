@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Role } from '../src/domain/roles.ts';
 import { launchBrowser, newPage, pageAs, seriousViolations } from './support/browser.ts';
+import { acceptedRescuePlan } from './support/rescue.ts';
 import { azovstal } from './support/scenario.ts';
 
 const { url, accounts } = inject('corridor');
@@ -12,24 +13,7 @@ let rescuePlanId = '';
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const call = async <T>(path: string, method = 'GET', body?: unknown): Promise<T> => {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${accounts.coordinator.token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-  const [site] = (await call<{ items: Array<{ id: string }> }>('/api/sites')).items;
-  const plan = await call<{ id: string }>(`/api/sites/${site!.id}/rescue-plans`, 'POST', {
-    timeLimitSeconds: 1,
-  });
-  await call(`/api/rescue-plans/${plan.id}/accept`, 'POST');
-  rescuePlanId = plan.id;
+  rescuePlanId = (await acceptedRescuePlan(url, accounts.coordinator)).id;
 });
 afterAll(() => browser.close());
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, logIn, newPage } from '../e2e/support/browser.ts';
 import { makePlan } from '../e2e/support/plans.ts';
+import { acceptedRescuePlan } from '../e2e/support/rescue.ts';
 import { azovstal } from '../e2e/support/scenario.ts';
 import { startCorridor } from '../e2e/support/server.ts';
 
@@ -71,6 +72,19 @@ try {
     path: `/plans/${plan.id}?trip=${encodeURIComponent(plan.trips[0]!.id)}`,
     ready: (p) => p.getByTestId('trip-panel').waitFor(),
     part: (p) => p.locator('section').filter({ has: p.getByTestId('plan-timeline') }),
+  });
+  // A rescue plan, accepted, after a crew reported part of its first passage cleared.
+  const rescue = await acceptedRescuePlan(server.url, server.accounts.coordinator, 40);
+  await shoot(page, {
+    file: 'rescue.png',
+    path: `/rescue/${rescue.id}`,
+    ready: (p) => p.getByTestId('progress-history').waitFor(),
+  });
+  await shoot(page, {
+    file: 'rescue-crews.png',
+    path: `/rescue/${rescue.id}`,
+    ready: (p) => p.getByTestId('crew-chart').waitFor(),
+    part: (p) => p.locator('section').filter({ has: p.getByTestId('crew-chart') }),
   });
   // The same overview in Ukrainian: the language is the user's choice, remembered by the browser.
   await page.getByLabel('Language').selectOption('uk');
