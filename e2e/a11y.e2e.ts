@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Role } from '../src/domain/roles.ts';
 import { launchBrowser, newPage, pageAs, seriousViolations } from './support/browser.ts';
+import { makePlan } from './support/plans.ts';
 import { acceptedRescuePlan } from './support/rescue.ts';
 import { azovstal } from './support/scenario.ts';
 
@@ -11,8 +12,13 @@ let browser: Browser;
 // A rescue plan, accepted, so that its page shows the progress form and the site diagram its estimates.
 let rescuePlanId = '';
 
+// An evacuation plan with its first trip chosen, so that its page shows the trip's people too.
+let planPath = '';
+
 beforeAll(async () => {
   browser = await launchBrowser();
+  const plan = await makePlan(url, accounts.coordinator);
+  planPath = `/plans/${plan.id}?trip=${encodeURIComponent(plan.trips[0]!.id)}`;
   rescuePlanId = (await acceptedRescuePlan(url, accounts.coordinator)).id;
 });
 afterAll(() => browser.close());
@@ -65,7 +71,22 @@ const screens: Array<{ role: Role; path: string; ready: (page: Page) => Promise<
     },
     ready: (p) => p.getByTestId('progress-form').waitFor(),
   },
+  { role: 'coordinator', path: '/plans', ready: (p) => p.getByTestId('plan-row').first().waitFor() },
+  {
+    role: 'coordinator',
+    get path() {
+      return planPath;
+    },
+    ready: (p) => p.getByTestId('trip-panel').getByTestId('plan-person').first().waitFor(),
+  },
   { role: 'reception', path: '/registry', ready: (p) => p.getByTestId('person-row').first().waitFor() },
+  {
+    role: 'reception',
+    get path() {
+      return planPath;
+    },
+    ready: (p) => p.getByTestId('left-out').getByTestId('plan-person').first().waitFor(),
+  },
   { role: 'observer', path: '/', ready: (p) => p.getByTestId('tile-total').waitFor() },
   { role: 'observer', path: '/pauses', ready: (p) => p.getByTestId('pause-card').first().waitFor() },
 ];
