@@ -139,21 +139,36 @@ export function openTravelMatrix(
   exitKeys: readonly number[],
   outsideHours: number | null,
 ): TravelMatrix {
-  const keyCount = keyPoints.length;
-  const keyIndex = new Int32Array(pointCount).fill(-1);
-  const isKey = new Uint8Array(pointCount);
-  keyPoints.forEach((p, i) => {
+  // The outside is one more point, joined to each exit by a passage of half the hours, and the
+  // last key point: the searches find the ways round it like any other.
+  const points = [...keyPoints];
+  let edges = openEdges;
+  let nodeCount = pointCount;
+  if (outsideHours !== null) {
+    const outside = nodeCount++;
+    points.push(outside);
+    const exitPoints = exitKeys.map((k) => keyPoints[k]!);
+    edges = {
+      from: [...openEdges.from, ...exitPoints],
+      to: [...openEdges.to, ...exitPoints.map(() => outside)],
+      hours: [...openEdges.hours, ...exitPoints.map(() => outsideHours / 2)],
+    };
+  }
+  const keyCount = points.length;
+  const keyIndex = new Int32Array(nodeCount).fill(-1);
+  const isKey = new Uint8Array(nodeCount);
+  points.forEach((p, i) => {
     keyIndex[p] = i;
     isKey[p] = 1;
   });
-  const graph = reducedOpenGraph(pointCount, openEdges, isKey);
-  const matrix = new TravelMatrix(keyCount + (outsideHours === null ? 0 : 1));
+  const graph = reducedOpenGraph(nodeCount, edges, isKey);
+  const matrix = new TravelMatrix(keyCount);
   const { size, hours } = matrix;
   // The groups of the open passages, and for each key point how many key points after it share
   // its group: a search from key i stops once it has found them (the earlier ones found i).
-  const groupOf = new Int32Array(pointCount).fill(-1);
+  const groupOf = new Int32Array(nodeCount).fill(-1);
   let groupCount = 0;
-  for (const start of keyPoints) {
+  for (const start of points) {
     if (groupOf[start] !== -1) continue;
     const stack = [start];
     groupOf[start] = groupCount;
@@ -172,9 +187,9 @@ export function openTravelMatrix(
   const later = new Int32Array(keyCount);
   const seen = new Int32Array(groupCount);
   const rootOfGroup = new Int32Array(groupCount).fill(-1);
-  for (let i = keyCount - 1; i >= 0; i--) later[i] = seen[groupOf[keyPoints[i]!]!]!++;
+  for (let i = keyCount - 1; i >= 0; i--) later[i] = seen[groupOf[points[i]!]!]!++;
   for (let i = 0; i < keyCount; i++) {
-    const g = groupOf[keyPoints[i]!]!;
+    const g = groupOf[points[i]!]!;
     if (rootOfGroup[g] === -1) rootOfGroup[g] = i;
     else rootOfGroup[g] = matrix.groups.join(matrix.groups.find(rootOfGroup[g]!), i);
   }
@@ -184,7 +199,7 @@ export function openTravelMatrix(
     if (wanted === 0) continue;
     let found = 0;
     search.reset();
-    search.addSource(keyPoints[i]!, 0);
+    search.addSource(points[i]!, 0);
     search.run(Number.POSITIVE_INFINITY, undefined, undefined, -1, Number.POSITIVE_INFINITY, (u, bound) => {
       const j = keyIndex[u]!;
       if (j <= i) return bound;
@@ -193,10 +208,6 @@ export function openTravelMatrix(
       hours[j * size + i] = h;
       return ++found === wanted ? Number.NEGATIVE_INFINITY : bound;
     });
-  }
-  if (outsideHours !== null) {
-    // The way outside from each exit, as if it were one more passage.
-    for (const k of exitKeys) matrix.open(k, size - 1, outsideHours / 2);
   }
   return matrix;
 }
