@@ -299,6 +299,40 @@ const expected: Record<string, Expected> = {
   'POST /api/plans/:id/convoys': { access: coordinator, path: () => `/api/plans/${convoy.planId}/convoys` },
   'GET /api/sites/:siteId/convoys': { access: convoyReaders, path: (f) => `/api/sites/${f.siteId}/convoys` },
   'GET /api/convoys/:id': { access: convoyReaders, path: () => `/api/convoys/${convoy.convoyId}` },
+  // Field teams and the cell board people and report the road; every role that reads convoys reads
+  // the manifest (names only for roles that see persons), its printouts and the road log.
+  'POST /api/convoys/:id/boarding': {
+    access: registrars,
+    path: () => `/api/convoys/${convoy.convoyId}/boarding`,
+  },
+  'POST /api/convoys/:id/no-shows': {
+    access: registrars,
+    path: () => `/api/convoys/${convoy.convoyId}/no-shows`,
+  },
+  'POST /api/convoys/:id/substitutions': {
+    access: registrars,
+    path: () => `/api/convoys/${convoy.convoyId}/substitutions`,
+  },
+  'GET /api/convoys/:id/manifest': {
+    access: convoyReaders,
+    path: () => `/api/convoys/${convoy.convoyId}/manifest`,
+  },
+  'GET /api/convoys/:id/manifest.pdf': {
+    access: convoyReaders,
+    path: () => `/api/convoys/${convoy.convoyId}/manifest.pdf`,
+  },
+  'GET /api/convoys/:id/cards.pdf': {
+    access: convoyReaders,
+    path: () => `/api/convoys/${convoy.convoyId}/cards.pdf`,
+  },
+  'POST /api/convoys/:id/events': {
+    access: registrars,
+    path: () => `/api/convoys/${convoy.convoyId}/events`,
+  },
+  'GET /api/convoys/:id/events': {
+    access: convoyReaders,
+    path: () => `/api/convoys/${convoy.convoyId}/events`,
+  },
   'POST /api/convoys/:id/notifications': {
     access: coordinator,
     path: () => `/api/convoys/${convoy.convoyId}/notifications`,

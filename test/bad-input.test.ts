@@ -3,6 +3,7 @@ import { newId } from '../src/domain/ids.ts';
 import { defaultBodyLimit } from '../src/server/app.ts';
 import { openTestApp, passwordOf, type TestApp } from './support/app.ts';
 import { accountsRoutes } from './support/bad-input/accounts.ts';
+import { boardingRoutes } from './support/bad-input/boarding.ts';
 import { type Case, type Context, commonCases, type WriteRoute } from './support/bad-input/cases.ts';
 import { convoysRoutes } from './support/bad-input/convoys.ts';
 import { importRoutes } from './support/bad-input/import.ts';
@@ -11,6 +12,7 @@ import { pausesRoutes } from './support/bad-input/pauses.ts';
 import { peopleRoutes } from './support/bad-input/people.ts';
 import { plansRoutes } from './support/bad-input/plans.ts';
 import { rescueRoutes } from './support/bad-input/rescue.ts';
+import { roadRoutes } from './support/bad-input/road.ts';
 import { siteRoutes } from './support/bad-input/site.ts';
 import { tracingRoutes } from './support/bad-input/tracing.ts';
 import { seedConvoy } from './support/convoy-fixtures.ts';
@@ -36,6 +38,8 @@ const writeRoutes: Record<string, WriteRoute> = {
   ...plansRoutes,
   ...rescueRoutes,
   ...convoysRoutes,
+  ...boardingRoutes,
+  ...roadRoutes,
   ...tracingRoutes,
 };
 

@@ -1,8 +1,9 @@
 // Waypoint events: a field team (or the cell, on a party's word) reports that a vehicle or the
 // whole convoy arrived at, was held at, was released from or departed a waypoint of its route. One
 // transaction per report, with the convoy row locked, so it is ordered against departure and
-// cancellation; everything it implies (people held or released, the incident and claim) is written
-// with it or not at all.
+// cancellation; everything it implies (people held or released, the incident and claim, the
+// convoy's arrival when its last vehicle reaches the destination) is written with it or not at all.
+import { type Convoy, destinationOf, type Waypoint } from '../domain/convoy.ts';
 import { CorridorError } from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
 import { assertEventFits, assertEventShape, type EventKind, waypointOnRoute } from '../domain/road.ts';
@@ -12,6 +13,7 @@ import * as claims from '../store/repos/claims.ts';
 import { listConvoyVehicles, listWaypoints } from '../store/repos/convoys.ts';
 import { type Actor, recordOperation } from '../store/repos/operations.ts';
 import * as repo from '../store/repos/road-events.ts';
+import { recordArrival } from './convoy-status.ts';
 import { requireConvoy } from './convoy-view.ts';
 import { requireParty, requireSource } from './pauses.ts';
 import {
@@ -77,6 +79,25 @@ async function incidentOfConvoy(
     after: incident,
   });
   return incident.id;
+}
+
+/**
+ * Whether this event completes the convoy's arrival: an arrival at its destination (the last
+ * waypoint) of the convoy as a whole, or of its last vehicle still on the road. The event is
+ * already written, so it counts among the arrivals read here.
+ */
+async function arrivesNow(
+  tx: Queryable,
+  convoy: Convoy,
+  route: readonly Waypoint[],
+  vehicles: ReadonlyArray<{ vehicleId: string }>,
+  waypoint: Waypoint,
+  kind: EventKind,
+): Promise<boolean> {
+  if (kind !== 'arrived' || convoy.status !== 'departed' || destinationOf(route)?.id !== waypoint.id)
+    return false;
+  const arrivals = await repo.arrivalsAt(tx, convoy.id, waypoint.id);
+  return arrivals.whole || vehicles.every((v) => arrivals.vehicleIds.includes(v.vehicleId));
 }
 
 export function recordEvent(
@@ -188,6 +209,8 @@ export function recordEvent(
         occurredAt: event.occurredAt,
         waypointName: waypoint.name,
       });
+      const arrived = await arrivesNow(tx, convoy, route, vehicles, waypoint, input.kind);
+      if (arrived) await recordArrival(tx, actor, convoy, event.occurredAt);
       await recordOperation(tx, actor, {
         entity: 'convoy',
         entityId: convoy.id,

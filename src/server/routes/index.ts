@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { boardingRoutes } from './boarding.ts';
 import { childCaseRoutes } from './child-cases.ts';
 import { claimRoutes } from './claims.ts';
 import type { RouteContext } from './context.ts';
@@ -12,6 +13,7 @@ import { pauseRoutes } from './pauses.ts';
 import { peopleRoutes } from './people.ts';
 import { planRoutes } from './plans.ts';
 import { rescueRoutes } from './rescue.ts';
+import { roadRoutes } from './road.ts';
 import { sessionRoutes } from './session.ts';
 import { siteRoutes } from './sites.ts';
 import { systemRoutes } from './system.ts';
@@ -35,6 +37,8 @@ export async function registerRoutes(app: FastifyInstance, context: RouteContext
     planRoutes,
     rescueRoutes,
     convoyRoutes,
+    boardingRoutes,
+    roadRoutes,
     tracingRoutes,
     childCaseRoutes,
   ])

@@ -47,7 +47,8 @@ interface LastSeenRow {
  * it. They are on it from boarding on, except between being taken off at a screening point and
  * being released: while held, the screening point that holds them is where they are, whatever the
  * vehicle does afterwards. Events on the way to the pickup point never count: the vehicle comes from
- * its depot (or the reception point of its last trip) empty. Times are compared as reported (occurred_at), never with the server's clock, so a
+ * its depot (or the reception point of its last trip) empty. A release reported for the convoy as
+ * a whole (no vehicle) moves only the people it releases. Times are compared as reported (occurred_at), never with the server's clock, so a
  * report entered late still takes its place in the order; at equal times the later waypoint wins.
  * Someone who boarded but of whose vehicle nothing has been reported since was last seen where the
  * convoy picks people up (how: 'boarded'). People who never boarded are absent from the answer.
@@ -75,7 +76,9 @@ export async function lastSeen(db: Queryable, personIds: readonly string[]): Pro
        JOIN convoy_event ev ON ev.convoy_id = e.convoy_id AND (ev.vehicle_id = e.vehicle_id OR ev.vehicle_id IS NULL)
        JOIN convoy_waypoint w ON w.id = ev.waypoint_id
          AND w.seq >= (SELECT min(p.seq) FROM convoy_waypoint p WHERE p.convoy_id = e.convoy_id AND p.kind = 'pickup_point')
-       WHERE NOT EXISTS (
+       -- A release reported without a vehicle is about the people let go, not about where the convoy is.
+       WHERE NOT (ev.vehicle_id IS NULL AND EXISTS (SELECT 1 FROM screening_hold r WHERE r.released_event_id = ev.id))
+         AND NOT EXISTS (
          SELECT 1 FROM hold h
          WHERE h.person_id = e.person_id AND ev.id <> h.held_event_id
            AND ev.occurred_at >= h.held_at AND (h.released_at IS NULL OR ev.occurred_at < h.released_at))

@@ -182,3 +182,19 @@ export async function releaseHolds(
     [holdIds, event.id, event.occurredAt],
   );
 }
+
+/** Which vehicles have been reported arrived at a waypoint; `whole` when the convoy as a whole was. */
+export async function arrivalsAt(
+  db: Queryable,
+  convoyId: string,
+  waypointId: string,
+): Promise<{ whole: boolean; vehicleIds: string[] }> {
+  const { rows } = await db.query<{ vehicle_id: string | null }>(
+    `SELECT DISTINCT vehicle_id FROM convoy_event WHERE convoy_id = $1 AND waypoint_id = $2 AND kind = 'arrived'`,
+    [convoyId, waypointId],
+  );
+  return {
+    whole: rows.some((r) => r.vehicle_id === null),
+    vehicleIds: rows.flatMap((r) => (r.vehicle_id ? [r.vehicle_id] : [])),
+  };
+}
