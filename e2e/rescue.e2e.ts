@@ -133,6 +133,24 @@ describe('rescue by hand in the web app', () => {
     await page.context().close();
   });
 
+  it('shows a shelter chosen on the plan’s diagram with its estimate, and lets a coordinator discard a draft', async () => {
+    const page = await pageAs(browser, url, accounts.coordinator);
+    await page.goto(`${url}/rescue`);
+    await page.getByTestId('make-plan').getByLabel('Time limit (seconds)').fill('1');
+    await page.getByRole('button', { name: 'Make the plan' }).click();
+    await page.getByTestId('plan-status').filter({ hasText: 'draft' }).waitFor();
+    await page.getByTestId('point-S24').click();
+    const box = page.getByTestId('shelter-box');
+    await box.getByRole('heading', { name: 'S24' }).waitFor();
+    await box.getByText(/cut off: .*S24-J10 unsafe/).waitFor();
+    await page.getByRole('button', { name: 'Discard' }).click();
+    await page.getByTestId('plan-status').filter({ hasText: 'discarded' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Accept this plan' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'All rescue plans' }).click();
+    await page.getByTestId('rescue-plan-row').filter({ hasText: 'discarded' }).first().waitFor();
+    await page.context().close();
+  });
+
   it('reads in Ukrainian, with no serious accessibility violation', async () => {
     const page = await pageAs(browser, url, accounts.coordinator);
     await page.getByRole('link', { name: 'Rescue' }).click();

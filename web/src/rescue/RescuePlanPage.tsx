@@ -16,6 +16,7 @@ import { PassagesToClear } from './PassagesToClear.tsx';
 import { PlanActions } from './PlanActions.tsx';
 import { ProgressForm } from './ProgressForm.tsx';
 import { ProgressHistory } from './ProgressHistory.tsx';
+import { ShelterBox } from './ShelterBox.tsx';
 import { ShelterTable } from './ShelterTable.tsx';
 
 /** One rescue plan: its answer on the site diagram, the crews' schedule, and progress as it comes. */
@@ -49,6 +50,8 @@ function PlanBody({ site, plan }: { site: Site; plan: RescuePlan }) {
     if (row.shelterId) occupancy.set(row.shelterId, row.count);
   const toClear = answer.passagesToClear.map((p) => p.passageId);
   const chosen = selected?.kind === 'passage' && toClear.includes(selected.id) ? selected.id : toClear[0];
+  const shelter = selected?.kind === 'point' ? answer.shelters.find((s) => s.id === selected.id) : undefined;
+  const shelterMark = shelter && overlay.shelters.get(shelter.id);
   return (
     <>
       <div className="title-row">
@@ -91,6 +94,17 @@ function PlanBody({ site, plan }: { site: Site; plan: RescuePlan }) {
           )}
         </div>
         <aside className="card panel">
+          <div aria-live="polite">
+            {shelter && shelterMark && (
+              <ShelterBox
+                shelter={shelter}
+                mark={shelterMark}
+                count={occupancy.get(shelter.id) ?? 0}
+                timeZone={site.timeZone}
+                onClose={() => setSelected(undefined)}
+              />
+            )}
+          </div>
           {plan.status === 'draft' && <p>{t('rescue.draftNote')}</p>}
           {(plan.status === 'superseded' || plan.status === 'discarded') && (
             <p>{t('rescue.closedNote', { status: t(`rescue.planStatus.${plan.status}`) })}</p>
