@@ -9,6 +9,7 @@ import { backendName } from './support/database.ts';
 import { call, type Fixtures, secretNames, seedSite } from './support/fixtures.ts';
 import { expectError, sessionCookieOf } from './support/http.ts';
 import { type LogisticsFixtures, seedLogistics } from './support/logistics-fixtures.ts';
+import { type ReceptionFixtures, seedReception } from './support/reception-fixtures.ts';
 import { type RescueFixtures, seedRescue } from './support/rescue-fixtures.ts';
 import { seedTracingRecords } from './support/tracing-fixtures.ts';
 
@@ -42,6 +43,11 @@ let rescue: RescueFixtures;
 // only through its notification. The cell makes and decides them.
 const convoyReaders = ['admin', 'coordinator', 'field', 'reception'] as const;
 let convoy: ConvoyFixtures;
+// Reception desks check people in; the alerts reconciliation raises are read by the cell, reception
+// and admins, and resolved by the cell.
+const checkInDesks = ['coordinator', 'reception'] as const;
+const alertReaders = ['admin', 'coordinator', 'reception'] as const;
+let reception: ReceptionFixtures;
 
 const expected: Record<string, Expected> = {
   // The API reference page and the documents are public.
@@ -359,6 +365,27 @@ const expected: Record<string, Expected> = {
     access: registrars,
     path: () => `/api/convoys/${convoy.convoyId}/arrive`,
   },
+  'POST /api/sites/:siteId/check-ins': {
+    access: checkInDesks,
+    path: (f) => `/api/sites/${f.siteId}/check-ins`,
+  },
+  'GET /api/sites/:siteId/check-ins': {
+    access: peopleReaders,
+    path: (f) => `/api/sites/${f.siteId}/check-ins`,
+  },
+  'GET /api/sites/:siteId/reception/search': {
+    access: peopleReaders,
+    path: (f) => `/api/sites/${f.siteId}/reception/search?q=Arrival`,
+  },
+  'GET /api/sites/:siteId/reconciliation': {
+    access: alertReaders,
+    path: (f) => `/api/sites/${f.siteId}/reconciliation`,
+  },
+  'GET /api/sites/:siteId/alerts': { access: alertReaders, path: (f) => `/api/sites/${f.siteId}/alerts` },
+  'POST /api/alerts/:id/resolve': {
+    access: ['coordinator'],
+    path: () => `/api/alerts/${reception.openAlertId}/resolve`,
+  },
 };
 
 const keyOf = (method: string, url: string) => `${method} ${url}`;
@@ -388,7 +415,7 @@ beforeAll(async () => {
   });
   reporterToken = (await createToken(t.db, systemActor, reporter.id, null)).token;
   f = await seedSite(t, reporterToken);
-  // Only the convoy fixtures register people (four): the observer's counts below are known.
+  // Only the convoy and reception fixtures register people: the observer's counts below are known.
   logistics = await seedLogistics(t, f, { plannedHousehold: false });
   rescue = await seedRescue(t, f);
   tracing = await seedTracingRecords(t, f);
@@ -396,6 +423,7 @@ beforeAll(async () => {
   // reporter finds it blocked again, as the fixtures had it.
   await call(t, 'coordinator', 'PATCH', `/api/passages/${f.passageId}`, { state: 'open' }, 200);
   convoy = await seedConvoy(t, f, { notified: true });
+  reception = await seedReception(t, f, logistics);
   const report = { state: 'blocked', clearancePersonHours: 40, note: 'rubble after shelling' };
   const reblocked = await t.app.inject({
     method: 'POST',
@@ -574,8 +602,8 @@ describe(`observers never see a name (${backendName})`, () => {
     expect(graph.passages[0].state).toBe('blocked');
     expect(graph.passages[0].clearancePersonHours).toBe(40);
     const summary = (await send('GET /api/sites/:siteId/summary', t.as('observer'))).json();
-    // The fixtures' two and the convoy fixtures' four.
-    expect(summary.registered.total).toBe(6);
+    // The fixtures' two, the convoy fixtures' four and the reception fixtures' three.
+    expect(summary.registered.total).toBe(9);
     expect(summary.reportedHeadcounts[0].count).toBe(30);
   });
 });

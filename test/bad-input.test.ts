@@ -11,6 +11,7 @@ import { logisticsRoutes } from './support/bad-input/logistics.ts';
 import { pausesRoutes } from './support/bad-input/pauses.ts';
 import { peopleRoutes } from './support/bad-input/people.ts';
 import { plansRoutes } from './support/bad-input/plans.ts';
+import { receptionRoutes } from './support/bad-input/reception.ts';
 import { rescueRoutes } from './support/bad-input/rescue.ts';
 import { roadRoutes } from './support/bad-input/road.ts';
 import { siteRoutes } from './support/bad-input/site.ts';
@@ -20,6 +21,7 @@ import { backendName, snapshot } from './support/database.ts';
 import { call, seedSite } from './support/fixtures.ts';
 import { expectError, sessionCookieOf } from './support/http.ts';
 import { seedLogistics } from './support/logistics-fixtures.ts';
+import { seedReception } from './support/reception-fixtures.ts';
 import { seedRescue } from './support/rescue-fixtures.ts';
 import { seedTracing } from './support/tracing-fixtures.ts';
 
@@ -38,6 +40,7 @@ const writeRoutes: Record<string, WriteRoute> = {
   ...plansRoutes,
   ...rescueRoutes,
   ...convoysRoutes,
+  ...receptionRoutes,
   ...boardingRoutes,
   ...roadRoutes,
   ...tracingRoutes,
@@ -100,6 +103,7 @@ beforeAll(async () => {
     logistics,
     rescue: await seedRescue(t, fixtures),
     convoy: await seedConvoy(t, fixtures, { notified: true }),
+    reception: await seedReception(t, fixtures, logistics),
     tracing: await seedTracing(t, fixtures),
   };
 }, 300_000);

@@ -7,6 +7,7 @@ import type { AlertKind } from '../domain/reception.ts';
 import type { Database, Queryable } from '../store/database.ts';
 import { translating } from '../store/db-errors.ts';
 import * as repo from '../store/repos/alerts.ts';
+import { lastSeen } from '../store/repos/last-seen.ts';
 import { type Actor, recordOperation } from '../store/repos/operations.ts';
 
 export interface AlertToRaise {
@@ -69,6 +70,55 @@ export async function raiseDepartureAlerts(tx: Queryable, actor: Actor, convoyId
         vehicleLabel: r.vehicle_label,
         manifestStatus: r.status,
         reason: r.reason,
+      },
+    });
+    if (id) raised++;
+  }
+  return raised;
+}
+
+/**
+ * When a convoy is recorded as arrived at its reception point: one alert per person who boarded it
+ * and has no standing check-in, with the last waypoint at which they were seen. Call it in the
+ * transaction that records the arrival. Returns how many alerts were raised.
+ */
+export async function raiseArrivalAlerts(tx: Queryable, actor: Actor, convoyId: string): Promise<number> {
+  const { rows } = await tx.query<{
+    person_id: string;
+    site_id: string;
+    convoy_code: string;
+    vehicle_id: string;
+    vehicle_label: string;
+    status: string;
+  }>(
+    `SELECT m.person_id, c.site_id, c.code AS convoy_code, m.vehicle_id, v.label AS vehicle_label, p.status
+     FROM manifest_entry m JOIN convoy c ON c.id = m.convoy_id JOIN vehicle v ON v.id = m.vehicle_id
+       JOIN person p ON p.id = m.person_id
+     WHERE m.convoy_id = $1 AND m.status = 'boarded'
+       AND NOT EXISTS (SELECT 1 FROM check_in k WHERE k.person_id = m.person_id AND k.voided_at IS NULL)
+     ORDER BY v.label, m.person_id`,
+    [convoyId],
+  );
+  const seen = await lastSeen(
+    tx,
+    rows.map((r) => r.person_id),
+  );
+  let raised = 0;
+  for (const r of rows) {
+    const where = seen.get(r.person_id);
+    const id = await raiseAlert(tx, actor, {
+      siteId: r.site_id,
+      kind: 'boarded_not_arrived',
+      personId: r.person_id,
+      convoyId,
+      details: {
+        convoyCode: r.convoy_code,
+        vehicleId: r.vehicle_id,
+        vehicleLabel: r.vehicle_label,
+        status: r.status,
+        lastSeen: where
+          ? { waypointId: where.waypointId, waypointName: where.waypointName, how: where.how, at: where.at }
+          : null,
       },
     });
     if (id) raised++;

@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { alertRoutes } from './alerts.ts';
 import { boardingRoutes } from './boarding.ts';
 import { childCaseRoutes } from './child-cases.ts';
 import { claimRoutes } from './claims.ts';
@@ -12,6 +13,7 @@ import { logisticsRoutes } from './logistics.ts';
 import { pauseRoutes } from './pauses.ts';
 import { peopleRoutes } from './people.ts';
 import { planRoutes } from './plans.ts';
+import { receptionRoutes } from './reception.ts';
 import { rescueRoutes } from './rescue.ts';
 import { roadRoutes } from './road.ts';
 import { sessionRoutes } from './session.ts';
@@ -37,6 +39,8 @@ export async function registerRoutes(app: FastifyInstance, context: RouteContext
     planRoutes,
     rescueRoutes,
     convoyRoutes,
+    receptionRoutes,
+    alertRoutes,
     boardingRoutes,
     roadRoutes,
     tracingRoutes,

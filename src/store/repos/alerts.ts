@@ -1,5 +1,6 @@
 import type { AlertKind } from '../../domain/reception.ts';
 import type { Queryable } from '../database.ts';
+import type { PersonBrief } from './check-ins.ts';
 
 export interface Alert {
   id: string;
@@ -74,10 +75,10 @@ export async function findAlert(db: Queryable, id: string, forUpdate = false): P
 }
 
 /** The alerts a check-in raised, found again when the same request is repeated. */
-export async function alertsOfCheckIn(db: Queryable, checkInId: string): Promise<Alert[]> {
+export async function alertsOfCheckIn(db: Queryable, checkInId: string, personId: string): Promise<Alert[]> {
   const { rows } = await db.query<AlertRow>(
-    `SELECT * FROM reconciliation_alert WHERE details->>'checkInId' = $1 ORDER BY raised_at, id`,
-    [checkInId],
+    `SELECT * FROM reconciliation_alert WHERE person_id = $2 AND details->>'checkInId' = $1 ORDER BY raised_at, id`,
+    [checkInId, personId],
   );
   return rows.map(toAlert);
 }
@@ -99,13 +100,7 @@ export type AlertState = 'open' | 'resolved' | 'all';
 
 /** An alert with what a coordinator needs to act on it: who, and where they are now. */
 export interface AlertListItem extends Alert {
-  person: {
-    id: string;
-    names: Array<{ script?: string; family: string; given: string; patronymic?: string }>;
-    status: string;
-    ageBand: string | null;
-    birthYear: number | null;
-  };
+  person: PersonBrief;
   convoyCode: string | null;
 }
 
@@ -125,16 +120,9 @@ export async function listAlerts(
      FROM reconciliation_alert a WHERE ${clause}`,
     params,
   );
-  const { rows } = await db.query<
-    AlertRow & {
-      names: AlertListItem['person']['names'];
-      status: string;
-      age_band: string | null;
-      birth_year: number | null;
-      convoy_code: string | null;
-    }
-  >(
-    `SELECT a.*, p.names, p.status, p.age_band, p.birth_year, c.code AS convoy_code
+  const { rows } = await db.query<AlertRow & { person: PersonBrief; convoy_code: string | null }>(
+    `SELECT a.*, json_build_object('id', p.id, 'names', p.names, 'sex', p.sex, 'ageBand', p.age_band,
+       'birthYear', p.birth_year, 'status', p.status) AS person, c.code AS convoy_code
      FROM reconciliation_alert a
      JOIN person p ON p.id = a.person_id
      LEFT JOIN convoy c ON c.id = a.convoy_id
@@ -147,13 +135,7 @@ export async function listAlerts(
   return {
     items: rows.map((r) => ({
       ...toAlert(r),
-      person: {
-        id: r.person_id,
-        names: r.names,
-        status: r.status,
-        ageBand: r.age_band,
-        birthYear: r.birth_year,
-      },
+      person: r.person,
       convoyCode: r.convoy_code,
     })),
     total: counts.rows[0]?.total ?? 0,

@@ -3,6 +3,7 @@ import type { TestApp } from '../app.ts';
 import type { ConvoyFixtures } from '../convoy-fixtures.ts';
 import type { Fixtures } from '../fixtures.ts';
 import type { LogisticsFixtures } from '../logistics-fixtures.ts';
+import type { ReceptionFixtures } from '../reception-fixtures.ts';
 import type { RescueFixtures } from '../rescue-fixtures.ts';
 import type { TracingFixtures } from '../tracing-fixtures.ts';
 
@@ -23,6 +24,8 @@ export interface Context extends Fixtures {
   rescue: RescueFixtures;
   /** The accepted plan of the fixtures' site and its convoy, planned, with a household of three. */
   convoy: ConvoyFixtures;
+  /** People checked in at the fixtures' reception point, and the alerts that raised. */
+  reception: ReceptionFixtures;
   /** A request and the man it found, an unaccompanied boy's case and a verified aunt. */
   tracing: TracingFixtures;
 }
