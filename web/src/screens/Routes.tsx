@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../../src/domain/roles.ts';
 import { QueryState } from '../components/ErrorNote.tsx';
+import { BoardingDesk } from '../boarding/BoardingDesk.tsx';
 import { ImportScreen } from '../import/ImportScreen.tsx';
 import { PausesScreen } from '../pauses/PausesScreen.tsx';
 import { PlanPage } from '../plans/PlanPage.tsx';
@@ -11,6 +12,7 @@ import { PersonPage } from '../registry/PersonPage.tsx';
 import { Registry } from '../registry/Registry.tsx';
 import { RescuePlanPage } from '../rescue/RescuePlanPage.tsx';
 import { RescueScreen } from '../rescue/RescueScreen.tsx';
+import { RoadLogScreen } from '../road/RoadLogScreen.tsx';
 import { match, useRouter } from '../router.tsx';
 import { useCan } from '../session.ts';
 import { SiteScreen } from '../site/SiteScreen.tsx';
@@ -59,5 +61,11 @@ export function Routes() {
     return guard('rescue:read', () => (
       <RescuePlanPage key={rescuePlanId} site={site} planId={rescuePlanId} />
     ));
+  const boardingId = match('/convoys/:id/boarding', path)?.id;
+  if (boardingId)
+    return guard('convoys:read', () => <BoardingDesk key={boardingId} site={site} convoyId={boardingId} />);
+  const roadId = match('/convoys/:id/road', path)?.id;
+  if (roadId)
+    return guard('convoys:read', () => <RoadLogScreen key={roadId} site={site} convoyId={roadId} />);
   return <p className="muted">{t('app.notFound')}</p>;
 }
