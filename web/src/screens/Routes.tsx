@@ -1,8 +1,8 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../../src/domain/roles.ts';
-import { QueryState } from '../components/ErrorNote.tsx';
 import { BoardingDesk } from '../boarding/BoardingDesk.tsx';
+import { QueryState } from '../components/ErrorNote.tsx';
 import { ImportScreen } from '../import/ImportScreen.tsx';
 import { PausesScreen } from '../pauses/PausesScreen.tsx';
 import { PlanPage } from '../plans/PlanPage.tsx';
