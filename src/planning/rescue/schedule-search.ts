@@ -30,12 +30,12 @@ export interface ScheduleSearchResult {
 }
 
 /** The passages to clear as a tree hanging from the exits: each part's task and part towards them. */
-interface TaskTree {
+export interface TaskTree {
   parentTask: Int32Array;
   parentPart: Int32Array;
 }
 
-function taskTree(problem: ScheduleProblem): TaskTree {
+export function taskTree(problem: ScheduleProblem): TaskTree {
   const { tasks, partCount, exitPart } = problem;
   const incident: number[][] = Array.from({ length: partCount }, () => []);
   tasks.forEach((t, i) => {
@@ -82,7 +82,7 @@ export function shelterWays(problem: ScheduleProblem, tree = taskTree(problem)):
  * takes the shelter with the most weight per person-hour: rounds cost the parts and shelters, not
  * the shelters squared.
  */
-function ratioOrder(problem: ScheduleProblem, ways: number[][], tree: TaskTree): number[] {
+export function ratioOrder(problem: ScheduleProblem, ways: number[][], tree: TaskTree): number[] {
   const { parentTask, parentPart } = tree;
   const { tasks, shelters, partCount } = problem;
   const listed = new Uint8Array(tasks.length);
