@@ -154,6 +154,15 @@ const expected: Record<string, Expected> = {
     access: tracingDesks,
     path: () => `/api/child-cases/${tracing.caseId}/handover`,
   },
+  // Duplicates name both registrations; merging is the cell's.
+  'GET /api/sites/:siteId/duplicates': {
+    access: coordinator,
+    path: (f) => `/api/sites/${f.siteId}/duplicates`,
+  },
+  'POST /api/duplicates/dismissals': { access: coordinator },
+  'POST /api/merges': { access: coordinator },
+  'GET /api/sites/:siteId/merges': { access: coordinator, path: (f) => `/api/sites/${f.siteId}/merges` },
+  'POST /api/merges/:id/unmerge': { access: coordinator, path: (f) => `/api/merges/${f.personId}/unmerge` },
   'POST /api/child-cases/:id/close': {
     access: coordinator,
     path: () => `/api/child-cases/${tracing.caseId}/close`,

@@ -8,6 +8,7 @@ import { type Case, type Context, commonCases, type WriteRoute } from './support
 import { convoysRoutes } from './support/bad-input/convoys.ts';
 import { importRoutes } from './support/bad-input/import.ts';
 import { logisticsRoutes } from './support/bad-input/logistics.ts';
+import { mergesRoutes } from './support/bad-input/merges.ts';
 import { pausesRoutes } from './support/bad-input/pauses.ts';
 import { peopleRoutes } from './support/bad-input/people.ts';
 import { plansRoutes } from './support/bad-input/plans.ts';
@@ -21,6 +22,7 @@ import { backendName, snapshot } from './support/database.ts';
 import { call, seedSite } from './support/fixtures.ts';
 import { expectError, sessionCookieOf } from './support/http.ts';
 import { seedLogistics } from './support/logistics-fixtures.ts';
+import { seedMerge } from './support/merge-fixtures.ts';
 import { seedReception } from './support/reception-fixtures.ts';
 import { seedRescue } from './support/rescue-fixtures.ts';
 import { seedTracing } from './support/tracing-fixtures.ts';
@@ -44,6 +46,7 @@ const writeRoutes: Record<string, WriteRoute> = {
   ...boardingRoutes,
   ...roadRoutes,
   ...tracingRoutes,
+  ...mergesRoutes,
 };
 
 const isWrite = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
@@ -105,6 +108,7 @@ beforeAll(async () => {
     convoy: await seedConvoy(t, fixtures, { notified: true }),
     reception: await seedReception(t, fixtures, logistics),
     tracing: await seedTracing(t, fixtures),
+    merge: await seedMerge(t, fixtures),
   };
 }, 300_000);
 afterAll(() => t.close());

@@ -10,6 +10,7 @@ import { headcountRoutes } from './headcounts.ts';
 import { householdRoutes } from './households.ts';
 import { interchangeRoutes } from './interchange.ts';
 import { logisticsRoutes } from './logistics.ts';
+import { mergeRoutes } from './merges.ts';
 import { pauseRoutes } from './pauses.ts';
 import { peopleRoutes } from './people.ts';
 import { planRoutes } from './plans.ts';
@@ -45,6 +46,7 @@ export async function registerRoutes(app: FastifyInstance, context: RouteContext
     roadRoutes,
     tracingRoutes,
     childCaseRoutes,
+    mergeRoutes,
   ])
     area(api, context);
 }

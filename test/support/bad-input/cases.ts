@@ -3,6 +3,7 @@ import type { TestApp } from '../app.ts';
 import type { ConvoyFixtures } from '../convoy-fixtures.ts';
 import type { Fixtures } from '../fixtures.ts';
 import type { LogisticsFixtures } from '../logistics-fixtures.ts';
+import type { MergeFixtures } from '../merge-fixtures.ts';
 import type { ReceptionFixtures } from '../reception-fixtures.ts';
 import type { RescueFixtures } from '../rescue-fixtures.ts';
 import type { TracingFixtures } from '../tracing-fixtures.ts';
@@ -28,6 +29,8 @@ export interface Context extends Fixtures {
   reception: ReceptionFixtures;
   /** A request and the man it found, an unaccompanied boy's case and a verified aunt. */
   tracing: TracingFixtures;
+  /** One man registered twice, merged. */
+  merge: MergeFixtures;
 }
 
 export interface Case {
