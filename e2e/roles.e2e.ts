@@ -14,9 +14,17 @@ afterAll(() => browser.close());
 // What each role finds in the main menu: the server's permissions (src/domain/roles.ts), written
 // out again by hand from the roles' purpose.
 const menus: Record<Role, string[]> = {
-  admin: ['Overview', 'Site', 'Registry', 'Pauses and timeline', 'Evacuation plans', 'Import'],
-  coordinator: ['Overview', 'Site', 'Registry', 'Pauses and timeline', 'Evacuation plans', 'Import'],
-  field: ['Overview', 'Site', 'Registry', 'Pauses and timeline', 'Evacuation plans'],
+  admin: ['Overview', 'Site', 'Registry', 'Pauses and timeline', 'Evacuation plans', 'Rescue', 'Import'],
+  coordinator: [
+    'Overview',
+    'Site',
+    'Registry',
+    'Pauses and timeline',
+    'Evacuation plans',
+    'Rescue',
+    'Import',
+  ],
+  field: ['Overview', 'Site', 'Registry', 'Pauses and timeline', 'Evacuation plans', 'Rescue'],
   reception: ['Overview', 'Site', 'Registry', 'Pauses and timeline', 'Evacuation plans'],
   observer: ['Overview', 'Site', 'Pauses and timeline'],
 };
