@@ -360,6 +360,10 @@ const expected: Record<string, Expected> = {
     access: convoyReaders,
     path: () => `/api/convoys/${convoy.convoyId}/notifications.json`,
   },
+  'GET /api/convoys/:id/notifications.pdf': {
+    access: convoyReaders,
+    path: () => `/api/convoys/${convoy.convoyId}/notifications.pdf`,
+  },
   // Without a body: a departure now is flagged (the fixtures' window has ended), so nothing departs.
   'POST /api/convoys/:id/depart': {
     access: coordinator,

@@ -6,6 +6,7 @@ import { backendName, snapshot } from './support/database.ts';
 import { call, type Fixtures, seedSite } from './support/fixtures.ts';
 import { expectError } from './support/http.ts';
 import { type LogisticsFixtures, seedLogistics } from './support/logistics-fixtures.ts';
+import { pdfText } from './support/pdf-text.ts';
 
 // Notifying convoy C-1 of the fixtures' site to its parties (the ICRC, which announced the windows,
 // and the mediator, which accepted the agreed one), recording their answers, and what that does to
@@ -283,5 +284,23 @@ describe(`notifying a convoy to the parties (${backendName})`, () => {
       [1, ['objected', 'acknowledged']],
     ]);
     for (const word of ['Mother', 'Daughter', 'Grandfather']) expect(json.body).not.toContain(word);
+  });
+
+  it('prints the latest notification to each party with its answers as PDF', async () => {
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/convoys/${c.convoyId}/notifications.pdf`,
+      headers: t.as('coordinator'),
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = await pdfText(pdf.rawPayload);
+    expect(text).toContain('Humanitarian notification: convoy C-1');
+    expect(text).toContain('To: International Committee of the Red Cross (ICRC)');
+    expect(text).toContain('To: Test mediator');
+    expect(text).toContain('Bezimenne');
+    expect(text).toContain('ICRC 01');
+    expect(text).toContain('objected');
+    for (const word of ['Mother', 'Daughter', 'Grandfather']) expect(text).not.toContain(word);
   });
 });

@@ -1,5 +1,10 @@
 import { CorridorError } from '../domain/errors.ts';
 import { type Command, helpText, parseCommand } from './args.ts';
+import {
+  convoysCreateCommand,
+  convoysNotificationExportCommand,
+  convoysNotifyCommand,
+} from './commands/convoys.ts';
 import { initCommand } from './commands/init.ts';
 import { exportCommand, importCommand } from './commands/interchange.ts';
 import { planBepCommand } from './commands/plan.ts';
@@ -29,6 +34,9 @@ const commands: Command[] = [
   rescuePlanCommand,
   rescueAcceptCommand,
   rescueProgressCommand,
+  convoysCreateCommand,
+  convoysNotifyCommand,
+  convoysNotificationExportCommand,
 ];
 
 function overview(): string {

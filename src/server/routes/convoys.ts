@@ -6,6 +6,7 @@ import { convoysFromAcceptedPlan } from '../../services/convoy-create.ts';
 import { arriveConvoy, cancelConvoy, departConvoy } from '../../services/convoy-status.ts';
 import { convoyView, convoyViews } from '../../services/convoy-view.ts';
 import { notificationExport } from '../../services/notification-export.ts';
+import { notificationPdf } from '../../services/notification-pdf.ts';
 import { notifyParties, recordAnswer } from '../../services/notifications.ts';
 import { requireSite } from '../../services/sites.ts';
 import { listConvoys } from '../../store/repos/convoys.ts';
@@ -164,6 +165,27 @@ export function convoyRoutes(api: Api, { db }: RouteContext): void {
         .header('content-disposition', `attachment; filename="convoy-${data.convoy.code}-notifications.json"`)
         .type('application/json; charset=utf-8')
         .send(JSON.stringify(data, null, 2));
+    },
+  );
+
+  api.get(
+    '/api/convoys/:id/notifications.pdf',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          "The convoy's notifications on paper: a page per party with the latest version and its answers",
+        params: IdParams,
+        querystring: ConvoyAtQuery,
+      },
+    },
+    async (request, reply) => {
+      const data = await notificationExport(db, request.params.id, atOf(request.query));
+      return reply
+        .header('content-disposition', `attachment; filename="convoy-${data.convoy.code}-notifications.pdf"`)
+        .type('application/pdf')
+        .send(await notificationPdf(data));
     },
   );
 
