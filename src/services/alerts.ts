@@ -79,7 +79,9 @@ export async function raiseDepartureAlerts(tx: Queryable, actor: Actor, convoyId
 
 /**
  * When a convoy is recorded as arrived at its reception point: one alert per person who boarded it
- * and has no standing check-in, with the last waypoint at which they were seen. Call it in the
+ * and was no longer aboard — held at a screening point, reported missing — with the last waypoint at
+ * which they were seen. People still aboard are about to be checked in, so they raise nothing here;
+ * until they are, the reconciliation lists them as boarded but not arrived. Call it in the
  * transaction that records the arrival. Returns how many alerts were raised.
  */
 export async function raiseArrivalAlerts(tx: Queryable, actor: Actor, convoyId: string): Promise<number> {
@@ -94,7 +96,7 @@ export async function raiseArrivalAlerts(tx: Queryable, actor: Actor, convoyId: 
     `SELECT m.person_id, c.site_id, c.code AS convoy_code, m.vehicle_id, v.label AS vehicle_label, p.status
      FROM manifest_entry m JOIN convoy c ON c.id = m.convoy_id JOIN vehicle v ON v.id = m.vehicle_id
        JOIN person p ON p.id = m.person_id
-     WHERE m.convoy_id = $1 AND m.status = 'boarded'
+     WHERE m.convoy_id = $1 AND m.status = 'boarded' AND p.status NOT IN ('boarded', 'arrived', 'left_reception')
        AND NOT EXISTS (SELECT 1 FROM check_in k WHERE k.person_id = m.person_id AND k.voided_at IS NULL)
      ORDER BY v.label, m.person_id`,
     [convoyId],

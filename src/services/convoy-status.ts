@@ -8,7 +8,7 @@ import type { Database, Queryable } from '../store/database.ts';
 import { translating } from '../store/db-errors.ts';
 import * as repo from '../store/repos/convoys.ts';
 import { type Actor, recordOperation } from '../store/repos/operations.ts';
-import { raiseDepartureAlerts } from './alerts.ts';
+import { raiseArrivalAlerts, raiseDepartureAlerts } from './alerts.ts';
 import { flagsOf } from './convoy-flags.ts';
 import { requireConvoy } from './convoy-lookup.ts';
 
@@ -120,6 +120,7 @@ export async function recordArrival(
     before: { status: convoy.status },
     after: { status: 'arrived', arrivedAt },
   });
+  await raiseArrivalAlerts(tx, actor, convoy.id);
   return (await repo.findConvoy(tx, convoy.id))!;
 }
 
