@@ -665,5 +665,7 @@ describe('corridor import FILE', () => {
       rmSync(path, { force: true });
     }
     expect(await target.snapshot()).toBe(before);
-  });
+    // Writing and parsing 100 MB takes a minute or more when the machine is busy: the limit only
+    // guards against a hang, it is not a speed target.
+  }, 240_000);
 });
