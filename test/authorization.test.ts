@@ -154,6 +154,9 @@ const expected: Record<string, Expected> = {
     access: tracingDesks,
     path: () => `/api/child-cases/${tracing.caseId}/handover`,
   },
+  // PFIF files name people: exchanged with other registries by the cell alone.
+  'GET /api/sites/:siteId/pfif': { access: coordinator, path: (f) => `/api/sites/${f.siteId}/pfif` },
+  'POST /api/sites/:siteId/pfif': { access: coordinator, path: (f) => `/api/sites/${f.siteId}/pfif` },
   // Duplicates name both registrations; merging is the cell's.
   'GET /api/sites/:siteId/duplicates': {
     access: coordinator,

@@ -11,6 +11,7 @@ import { logisticsRoutes } from './support/bad-input/logistics.ts';
 import { mergesRoutes } from './support/bad-input/merges.ts';
 import { pausesRoutes } from './support/bad-input/pauses.ts';
 import { peopleRoutes } from './support/bad-input/people.ts';
+import { pfifRoutes, xmlCommonCases } from './support/bad-input/pfif.ts';
 import { plansRoutes } from './support/bad-input/plans.ts';
 import { receptionRoutes } from './support/bad-input/reception.ts';
 import { rescueRoutes } from './support/bad-input/rescue.ts';
@@ -47,6 +48,7 @@ const writeRoutes: Record<string, WriteRoute> = {
   ...roadRoutes,
   ...tracingRoutes,
   ...mergesRoutes,
+  ...pfifRoutes,
 };
 
 const isWrite = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
@@ -161,7 +163,10 @@ describe(`bad input changes nothing (${backendName})`, () => {
     it(key, async () => {
       const [method, url] = key.split(' ') as [string, string];
       const limit = t.routes.find((r) => r.method === method && r.url === url)?.bodyLimit ?? defaultBodyLimit;
-      for (const bad of [...route.cases(c), ...commonCases(limit, route.readsFile ?? false)])
+      for (const bad of [
+        ...route.cases(c),
+        ...(route.readsXml ? xmlCommonCases(limit) : commonCases(limit, route.readsFile ?? false)),
+      ])
         await attempt(key, route, bad);
     });
   }

@@ -13,6 +13,7 @@ import { logisticsRoutes } from './logistics.ts';
 import { mergeRoutes } from './merges.ts';
 import { pauseRoutes } from './pauses.ts';
 import { peopleRoutes } from './people.ts';
+import { pfifRoutes } from './pfif.ts';
 import { planRoutes } from './plans.ts';
 import { receptionRoutes } from './reception.ts';
 import { rescueRoutes } from './rescue.ts';
@@ -47,6 +48,7 @@ export async function registerRoutes(app: FastifyInstance, context: RouteContext
     tracingRoutes,
     childCaseRoutes,
     mergeRoutes,
+    pfifRoutes,
   ])
     area(api, context);
 }

@@ -55,6 +55,8 @@ export interface WriteRoute {
    * JSON is a problem of the file at JSONPath $ (validation_failed), not malformed_json.
    */
   readsFile?: boolean;
+  /** The route reads an XML document (PFIF): its common failures are xmlCommonCases'. */
+  readsXml?: boolean;
   path: (c: Context) => string;
   cases: (c: Context) => Case[];
 }
