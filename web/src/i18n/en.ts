@@ -120,7 +120,7 @@ export const en = {
       'The planner takes the site as it stands: passages, the people in each shelter, the crews and what they are doing. The plan is a draft until it is accepted.',
     timeLimit: 'Time limit (seconds)',
     planStart: 'Plan start',
-    planStartHelp: 'Blank: now. In your computer’s time; not in the future.',
+    planStartHelp: 'Blank: now. On the site’s clock ({{zone}}); not in the future.',
     walkingSpeed: 'Walking speed of a crew (km/h)',
     betweenExits: 'Hours to go round outside from one exit to another',
     betweenExitsHelp: 'Blank: crews move only through the site’s own passages.',

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { zoneOffsetMinutes } from '../plans/zone.ts';
 import type { RescueAnswer } from './api.ts';
-import { timeScale, zoneOffsetMinutes } from './time-scale.ts';
+import { timeScale } from './time-scale.ts';
 import { useWhen } from './when.ts';
 
 const width = 960;
@@ -23,7 +24,7 @@ export function CrewChart({ answer, timeZone }: { answer: RescueAnswer; timeZone
   const end = Math.max(start + 24 * 3_600_000, ...ends);
   const scale = timeScale(start, end, width - labelWidth - 20, {
     maxTicks: 9,
-    offsetMinutes: zoneOffsetMinutes(timeZone, start),
+    offsetMinutes: zoneOffsetMinutes(start, timeZone),
   });
   const x = (instant: string | number) => labelWidth + scale.x(instant);
   const height = axisHeight + Math.max(1, answer.crews.length) * rowHeight + 8;

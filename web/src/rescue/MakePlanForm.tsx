@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultWeights } from '../../../src/planning/rescue/weights.ts';
+import type { Site } from '../api/types.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { useRouter } from '../router.tsx';
 import { type MakeRescuePlan, useMakeRescuePlan } from './api.ts';
@@ -15,16 +16,16 @@ const emptyDraft = (): PlanDraft => ({
 });
 
 /** The coordination cell asks for a rescue plan now, with the planner's options; it opens as a draft. */
-export function MakePlanForm({ siteId }: { siteId: string }) {
+export function MakePlanForm({ site }: { site: Site }) {
   const { t } = useTranslation();
   const { navigate } = useRouter();
-  const make = useMakeRescuePlan(siteId);
+  const make = useMakeRescuePlan(site.id);
   const [draft, setDraft] = useState(emptyDraft);
   const set = (field: keyof Omit<PlanDraft, 'weights'>) => (value: string) =>
     setDraft((d) => ({ ...d, [field]: value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const request: MakeRescuePlan = planRequest(draft);
+    const request: MakeRescuePlan = planRequest(draft, site.timeZone);
     make.mutate(request, { onSuccess: (plan) => navigate(`/rescue/${plan.id}`) });
   };
   return (
@@ -60,7 +61,7 @@ export function MakePlanForm({ siteId }: { siteId: string }) {
             aria-describedby="plan-start-help"
           />
           <span id="plan-start-help" className="hint">
-            {t('rescue.planStartHelp')}
+            {t('rescue.planStartHelp', { zone: site.timeZone })}
           </span>
         </label>
         <label>

@@ -18,7 +18,7 @@ export function RescueScreen({ site }: { site: Site }) {
     <>
       <h1>{t('rescue.title')}</h1>
       <p className="muted">{t('rescue.intro')}</p>
-      {can('rescue:write') && <MakePlanForm siteId={site.id} />}
+      {can('rescue:write') && <MakePlanForm site={site} />}
       <section className="card" aria-labelledby="rescue-plans-heading">
         <h2 id="rescue-plans-heading">{t('rescue.plans')}</h2>
         <QueryState loading={plans.isPending} error={plans.error} />

@@ -1,4 +1,5 @@
 import type { PriorityWeights } from '../../../src/planning/rescue/plan-types.ts';
+import { fromZoned } from '../plans/zone.ts';
 import type { MakeRescuePlan } from './api.ts';
 
 // The plan form's fields as typed, and the request they make: a blank field is left to the
@@ -19,7 +20,7 @@ export const weightNames = [
 
 export interface PlanDraft {
   timeLimitSeconds: string;
-  /** A datetime-local value, in the browser's zone; blank: now. */
+  /** A datetime-local value on the site's wall clock; blank: now. */
   at: string;
   walkingSpeedKmh: string;
   /** Blank: crews may not go round outside from one exit to another. */
@@ -30,11 +31,11 @@ export interface PlanDraft {
 const numberOf = (text: string | undefined): number | undefined =>
   text === undefined || text.trim() === '' ? undefined : Number(text);
 
-export function planRequest(draft: PlanDraft): MakeRescuePlan {
+export function planRequest(draft: PlanDraft, timeZone: string): MakeRescuePlan {
   const request: MakeRescuePlan = {};
   const limit = numberOf(draft.timeLimitSeconds);
   if (limit !== undefined) request.timeLimitSeconds = limit;
-  if (draft.at.trim() !== '') request.at = new Date(draft.at).toISOString();
+  if (draft.at.trim() !== '') request.at = fromZoned(draft.at, timeZone);
   const speed = numberOf(draft.walkingSpeedKmh);
   if (speed !== undefined) request.walkingSpeedKmh = speed;
   const between = numberOf(draft.betweenExitsHours);

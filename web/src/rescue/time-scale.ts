@@ -20,17 +20,6 @@ export interface TimeScale {
   ticks: Tick[];
 }
 
-/** Minutes the zone is ahead of UTC at an instant (Europe/Kyiv in May 2022: 180). */
-export function zoneOffsetMinutes(timeZone: string, instant: number): number {
-  const name = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'longOffset' })
-    .formatToParts(new Date(instant))
-    .find((part) => part.type === 'timeZoneName')?.value;
-  const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name ?? '');
-  if (!match) return 0;
-  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
-  return match[1] === '-' ? -minutes : minutes;
-}
-
 /**
  * A linear scale from [start, end] onto [0, width], with at most `maxTicks` ticks on whole
  * multiples of the chosen step in the zone's local time. An empty or reversed range becomes an hour.
