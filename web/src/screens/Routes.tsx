@@ -1,12 +1,14 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../../src/domain/roles.ts';
+import { AlertsScreen } from '../alerts/AlertsScreen.tsx';
 import { BoardingDesk } from '../boarding/BoardingDesk.tsx';
 import { QueryState } from '../components/ErrorNote.tsx';
 import { ImportScreen } from '../import/ImportScreen.tsx';
 import { PausesScreen } from '../pauses/PausesScreen.tsx';
 import { PlanPage } from '../plans/PlanPage.tsx';
 import { PlansScreen } from '../plans/PlansScreen.tsx';
+import { ReceptionDesk } from '../reception/ReceptionDesk.tsx';
 import { PersonForm } from '../registry/PersonForm.tsx';
 import { PersonPage } from '../registry/PersonPage.tsx';
 import { Registry } from '../registry/Registry.tsx';
@@ -52,6 +54,8 @@ export function Routes() {
   const personId = match('/people/:id', path)?.id;
   if (personId) return guard('people:read', () => <PersonPage site={site} personId={personId} />);
   if (path === '/pauses') return guard('pauses:read', () => <PausesScreen site={site} />);
+  if (path === '/reception') return guard('reception:check_in', () => <ReceptionDesk site={site} />);
+  if (path === '/alerts') return guard('alerts:read', () => <AlertsScreen site={site} />);
   if (path === '/plans') return guard('plans:read', () => <PlansScreen site={site} />);
   const planId = match('/plans/:id', path)?.id;
   if (planId) return guard('plans:read', () => <PlanPage key={planId} site={site} planId={planId} />);
