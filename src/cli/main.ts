@@ -7,6 +7,7 @@ import {
 } from './commands/convoys.ts';
 import { initCommand } from './commands/init.ts';
 import { exportCommand, importCommand } from './commands/interchange.ts';
+import { pfifExportCommand, pfifImportCommand } from './commands/pfif.ts';
 import { planBepCommand } from './commands/plan.ts';
 import { planAcceptCommand, planEvacuationCommand, planShowCommand } from './commands/plans.ts';
 import { rescueSteinerCommand } from './commands/rescue.ts';
@@ -24,6 +25,8 @@ const commands: Command[] = [
   tokensCreateCommand,
   importCommand,
   exportCommand,
+  pfifExportCommand,
+  pfifImportCommand,
   scenarioGenerateCommand,
   timelineCommand,
   planBepCommand,

@@ -1,0 +1,79 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { CorridorError } from '../../domain/errors.ts';
+import { defaultPfifDomain, exportPfif, importPfif } from '../../services/pfif.ts';
+import type { Queryable } from '../../store/database.ts';
+import { listSites } from '../../store/repos/sites.ts';
+import type { Command, OptionSpec } from '../args.ts';
+import { dataDirOption, withStore } from '../store.ts';
+import { cliActor } from './users.ts';
+
+const options: Record<string, OptionSpec> = {
+  ...dataDirOption,
+  site: { type: 'string', placeholder: 'ID', description: 'the site (required when there are several)' },
+  domain: {
+    type: 'string',
+    placeholder: 'DOMAIN',
+    description: `the home domain of Corridor's own records (default ${defaultPfifDomain})`,
+  },
+};
+
+async function siteOf(db: Queryable, values: Record<string, unknown>): Promise<string> {
+  if (typeof values.site === 'string') return values.site;
+  const sites = await listSites(db);
+  if (sites.length !== 1)
+    throw new CorridorError(
+      'bad_request',
+      sites.length === 0
+        ? 'there is no site'
+        : `there are ${sites.length} sites; choose one with --site (${sites.map((s) => s.id).join(', ')})`,
+    );
+  return sites[0]!.id;
+}
+
+const domainOf = (values: Record<string, unknown>) =>
+  typeof values.domain === 'string' ? values.domain : defaultPfifDomain;
+
+export const pfifExportCommand: Command = {
+  name: 'pfif export',
+  summary: 'export open tracing requests and people who agreed to be found as PFIF 1.4 XML',
+  usage: 'corridor pfif export [--site ID] [--domain DOMAIN] [--out FILE] [--data-dir DIR]',
+  options: {
+    ...options,
+    out: { type: 'string', placeholder: 'FILE', description: 'write to FILE instead of standard output' },
+  },
+  async run(values) {
+    await withStore(values, async (db) => {
+      const xml = await exportPfif(db, await siteOf(db, values), domainOf(values));
+      if (typeof values.out === 'string') writeFileSync(values.out, xml);
+      else process.stdout.write(xml);
+    });
+    return 0;
+  },
+};
+
+export const pfifImportCommand: Command = {
+  name: 'pfif import',
+  summary: 'import PFIF 1.4 person and note records from another registry, all or nothing',
+  usage: 'corridor pfif import FILE [--site ID] [--domain DOMAIN] [--data-dir DIR]',
+  positionals: 'FILE',
+  options,
+  async run(values, positionals) {
+    const path = positionals[0];
+    if (!path || positionals.length > 1)
+      throw new CorridorError('bad_request', 'give exactly one PFIF FILE to import');
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new CorridorError(
+        'bad_request',
+        `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
+    }
+    await withStore(values, async (db) => {
+      const summary = await importPfif(db, cliActor, await siteOf(db, values), text, domainOf(values));
+      process.stdout.write(`${JSON.stringify(summary)}\n`);
+    });
+    return 0;
+  },
+};
