@@ -87,6 +87,28 @@ const screens: Array<{ role: Role; path: string; ready: (page: Page) => Promise<
     },
     ready: (p) => p.getByTestId('left-out').getByTestId('plan-person').first().waitFor(),
   },
+  { role: 'coordinator', path: '/tracing', ready: (p) => p.getByTestId('request-form').waitFor() },
+  {
+    role: 'coordinator',
+    path: '/tracing/matches',
+    ready: (p) => p.getByRole('heading', { name: 'Matches to review' }).waitFor(),
+  },
+  {
+    role: 'coordinator',
+    path: '/duplicates',
+    ready: (p) => p.getByRole('heading', { name: 'Candidate duplicates' }).waitFor(),
+  },
+  {
+    role: 'coordinator',
+    path: '/children',
+    ready: (p) => p.getByRole('heading', { name: 'Children’s cases' }).waitFor(),
+  },
+  { role: 'reception', path: '/tracing', ready: (p) => p.getByTestId('request-form').waitFor() },
+  {
+    role: 'reception',
+    path: '/children',
+    ready: (p) => p.getByRole('heading', { name: 'Children’s cases' }).waitFor(),
+  },
   { role: 'observer', path: '/', ready: (p) => p.getByTestId('tile-total').waitFor() },
   { role: 'observer', path: '/pauses', ready: (p) => p.getByTestId('pause-card').first().waitFor() },
 ];

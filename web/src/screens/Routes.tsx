@@ -19,6 +19,10 @@ import { match, useRouter } from '../router.tsx';
 import { useCan } from '../session.ts';
 import { SiteScreen } from '../site/SiteScreen.tsx';
 import { useSite } from '../site-context.tsx';
+import { ChildCasesScreen } from '../tracing/ChildCasesScreen.tsx';
+import { DuplicatesScreen } from '../tracing/DuplicatesScreen.tsx';
+import { MatchesScreen, RequestPage } from '../tracing/RequestPage.tsx';
+import { TracingScreen } from '../tracing/TracingScreen.tsx';
 import { Overview } from './Overview.tsx';
 
 /** Which screen a path shows, and the permission it needs (the server's own table). */
@@ -53,6 +57,18 @@ export function Routes() {
   if (editId) return guard('people:write', () => <PersonForm site={site} personId={editId} />);
   const personId = match('/people/:id', path)?.id;
   if (personId) return guard('people:read', () => <PersonPage site={site} personId={personId} />);
+  if (path === '/tracing')
+    return can('tracing:read') || can('tracing:request') ? (
+      <TracingScreen site={site} />
+    ) : (
+      guard('tracing:read', () => null)
+    );
+  if (path === '/tracing/matches') return guard('tracing:read', () => <MatchesScreen site={site} />);
+  const requestId = match('/tracing/:id', path)?.id;
+  if (requestId)
+    return guard('tracing:read', () => <RequestPage key={requestId} site={site} requestId={requestId} />);
+  if (path === '/duplicates') return guard('people:merge', () => <DuplicatesScreen site={site} />);
+  if (path === '/children') return guard('children:read', () => <ChildCasesScreen site={site} />);
   if (path === '/pauses') return guard('pauses:read', () => <PausesScreen site={site} />);
   if (path === '/reception') return guard('reception:check_in', () => <ReceptionDesk site={site} />);
   if (path === '/alerts') return guard('alerts:read', () => <AlertsScreen site={site} />);

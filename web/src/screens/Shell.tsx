@@ -17,6 +17,9 @@ const sections: Array<{ href: string; key: string; needs: Permission }> = [
   { href: '/rescue', key: 'nav.rescue', needs: 'rescue:read' },
   { href: '/reception', key: 'nav.reception', needs: 'reception:check_in' },
   { href: '/alerts', key: 'nav.alerts', needs: 'alerts:read' },
+  { href: '/tracing', key: 'nav.tracing', needs: 'tracing:request' },
+  { href: '/duplicates', key: 'nav.duplicates', needs: 'people:merge' },
+  { href: '/children', key: 'nav.children', needs: 'children:read' },
   { href: '/import', key: 'nav.import', needs: 'data:import' },
 ];
 
