@@ -175,7 +175,7 @@ describe(`a new plan over a planned convoy (${backendName})`, () => {
     expect(await snapshot(t.db)).toBe(before);
   });
 
-  it('cancels the old convoy with a reason, then makes the new one without the person gone missing', async () => {
+  it('cancels the old convoy with a reason, then makes the new one once, though asked twice at once', async () => {
     const cancelled = await call<{ status: string; cancelledReason: string }>(
       t,
       'coordinator',
@@ -185,15 +185,22 @@ describe(`a new plan over a planned convoy (${backendName})`, () => {
       200,
     );
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelledReason: 're-planned with a latecomer' });
-    const made = await call<{ created: boolean; convoys: ConvoyView[]; notOnManifest: unknown[] }>(
-      t,
-      'coordinator',
-      'POST',
-      `/api/plans/${replanned}/convoys`,
-      undefined,
-      201,
+    const ask = () =>
+      t.app.inject({ method: 'POST', url: `/api/plans/${replanned}/convoys`, headers: t.as('coordinator') });
+    // Two coordinators press the button at the same moment: the plan's row lock lets one make them.
+    const answers = await Promise.all([ask(), ask()]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 201]);
+    const made = answers.find((a) => a.statusCode === 201)!.json() as {
+      convoys: ConvoyView[];
+      notOnManifest: unknown[];
+    };
+    const other = answers.find((a) => a.statusCode === 200)!.json() as { convoys: ConvoyView[] };
+    expect(other.convoys.map((x) => x.id)).toEqual(made.convoys.map((x) => x.id));
+    const { rows } = await t.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM convoy WHERE plan_id = $1',
+      [replanned],
     );
-    expect(made.created).toBe(true);
+    expect(rows[0]!.n).toBe(made.convoys.length);
     expect(made.convoys.map((x) => [x.code, x.manifest.expected])).toEqual([['C-2', 3]]);
     expect(made.notOnManifest).toEqual([{ personId: latecomer, status: 'missing' }]);
   });

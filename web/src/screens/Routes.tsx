@@ -4,6 +4,8 @@ import type { Permission } from '../../../src/domain/roles.ts';
 import { AlertsScreen } from '../alerts/AlertsScreen.tsx';
 import { BoardingDesk } from '../boarding/BoardingDesk.tsx';
 import { QueryState } from '../components/ErrorNote.tsx';
+import { ConvoyPage } from '../convoys/ConvoyPage.tsx';
+import { ConvoysScreen } from '../convoys/ConvoysScreen.tsx';
 import { ImportScreen } from '../import/ImportScreen.tsx';
 import { PausesScreen } from '../pauses/PausesScreen.tsx';
 import { PlanPage } from '../plans/PlanPage.tsx';
@@ -87,5 +89,9 @@ export function Routes() {
   const roadId = match('/convoys/:id/road', path)?.id;
   if (roadId)
     return guard('convoys:read', () => <RoadLogScreen key={roadId} site={site} convoyId={roadId} />);
+  if (path === '/convoys') return guard('convoys:read', () => <ConvoysScreen site={site} />);
+  const convoyId = match('/convoys/:id', path)?.id;
+  if (convoyId)
+    return guard('convoys:read', () => <ConvoyPage key={convoyId} site={site} convoyId={convoyId} />);
   return <p className="muted">{t('app.notFound')}</p>;
 }

@@ -15,6 +15,7 @@ const sections: Array<{ href: string; key: string; needs: Permission }> = [
   { href: '/pauses', key: 'nav.pauses', needs: 'pauses:read' },
   { href: '/plans', key: 'nav.plans', needs: 'plans:read' },
   { href: '/rescue', key: 'nav.rescue', needs: 'rescue:read' },
+  { href: '/convoys', key: 'nav.convoys', needs: 'convoys:read' },
   { href: '/reception', key: 'nav.reception', needs: 'reception:check_in' },
   { href: '/alerts', key: 'nav.alerts', needs: 'alerts:read' },
   { href: '/tracing', key: 'nav.tracing', needs: 'tracing:request' },
