@@ -72,6 +72,7 @@ const screens: Array<{ role: Role; path: string; ready: (page: Page) => Promise<
     ready: (p) => p.getByTestId('progress-form').waitFor(),
   },
   { role: 'coordinator', path: '/plans', ready: (p) => p.getByTestId('plan-row').first().waitFor() },
+  { role: 'coordinator', path: '/alerts', ready: (p) => p.getByTestId('reconciliation-counts').waitFor() },
   {
     role: 'coordinator',
     get path() {
@@ -80,6 +81,12 @@ const screens: Array<{ role: Role; path: string; ready: (page: Page) => Promise<
     ready: (p) => p.getByTestId('trip-panel').getByTestId('plan-person').first().waitFor(),
   },
   { role: 'reception', path: '/registry', ready: (p) => p.getByTestId('person-row').first().waitFor() },
+  {
+    role: 'reception',
+    path: '/reception',
+    ready: (p) => p.getByLabel('Scan a card or wristband, type a person id, or a name').waitFor(),
+  },
+  { role: 'reception', path: '/alerts', ready: (p) => p.getByTestId('reconciliation-counts').waitFor() },
   {
     role: 'reception',
     get path() {
