@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayName } from '../format.ts';
 import { type Entry, pickOf, useBoard } from './api.ts';
@@ -14,6 +14,8 @@ export function ScanBox({ convoyId, vehicleOf }: { convoyId: string; vehicleOf: 
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const [last, setLast] = useState<Entry | null>(null);
+  // A desk opened to scan scans: the input has the focus from the start, not after a click.
+  useEffect(() => input.current?.focus(), []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
