@@ -87,8 +87,8 @@ beforeAll(async () => {
     await register(key, { names: [{ family: 'Tkachenko', given: key }], ageBand: '18-59' });
   await register('deceased', { names: [{ family: 'Unknown', given: 'Unknown' }] });
   await call(t, 'field', 'POST', `/api/people/${people.deceased}/status`, { status: 'deceased' }, 200);
-}, 120_000);
-afterAll(() => t.close());
+}, 300_000);
+afterAll(() => t?.close());
 
 const checkIn = (
   body: Record<string, unknown>,
@@ -246,6 +246,33 @@ describe(`reception check-in (${backendName})`, () => {
     await checkIn({ personId: people.father }, newId());
     const son = body(await checkIn({ personId: people.son }, newId()));
     expect(son.alerts.map((a) => a.kind)).toEqual(['arrived_not_on_manifest']);
+  });
+
+  it('refuses a registration merged into another, naming the one to check in; the search shows only that one', async () => {
+    await register('twiceRegistered', { names: [{ script: 'Cyrl', family: 'Гончаренко', given: 'Василь' }] });
+    await register('duplicate', { names: [{ script: 'Latn', family: 'Honcharenko', given: 'Vasyl' }] });
+    await call(
+      t,
+      'coordinator',
+      'POST',
+      '/api/merges',
+      { survivorId: people.twiceRegistered, absorbedId: people.duplicate, reason: 'same man, two desks' },
+      201,
+    );
+    const before = await snapshot(t.db);
+    const refused = await checkIn({ qr: personCode(people.duplicate!) }, newId());
+    expectError(refused, 409, 'conflict');
+    expect(refused.json().error.message).toContain(`merged into ${people.twiceRegistered}`);
+    expect(await snapshot(t.db)).toBe(before);
+    const found = await call<{ items: Array<{ person: { id: string } }> }>(
+      t,
+      'reception',
+      'GET',
+      `/api/sites/${siteId}/reception/search?q=Honcharenko%20Vasyl`,
+      undefined,
+      200,
+    );
+    expect(found.items.map((i) => i.person.id)).toEqual([people.twiceRegistered]);
   });
 
   it('refuses to check in someone deceased, an unknown person, or at a point that is not a reception point', async () => {

@@ -108,6 +108,17 @@ export const alreadyCheckedIn = (personId: string, standing: repo.CheckInRecord)
     },
   );
 
+// A card printed before two registrations were merged still carries the absorbed one's code: the
+// desk is told which registration to check in instead.
+async function mergedAway(tx: Queryable, personId: string): Promise<CorridorError> {
+  const survivor = await repo.survivorOf(tx, personId);
+  return new CorridorError(
+    'conflict',
+    `person ${personId} is a second registration merged into ${survivor ?? 'another'}: check in ${survivor ?? 'that registration'} instead`,
+    { field: 'personId', survivorId: survivor ?? null },
+  );
+}
+
 async function requireConvoy(tx: Queryable, siteId: string, convoyId: string): Promise<void> {
   const { rows } = await tx.query<{ site_id: string; status: string; code: string }>(
     'SELECT site_id, status, code FROM convoy WHERE id = $1',
@@ -136,6 +147,7 @@ function write(db: Database, actor: Actor, siteId: string, input: CheckInInput):
     if (input.convoyId) await requireConvoy(tx, siteId, input.convoyId);
     const standing = await repo.standingCheckIn(tx, person.id);
     if (standing) throw alreadyCheckedIn(person.id, standing);
+    if (person.status === 'merged') throw await mergedAway(tx, person.id);
     const status = statusAfterCheckIn(person.status);
 
     const places = await repo.manifestPlaces(tx, person.id);

@@ -72,14 +72,16 @@ export async function receptionSearch(
     const byId = new Map(briefs.map((b) => [b.id, b]));
     for (const hit of hits) {
       const person = byId.get(hit.id);
-      if (person) found.push({ person, score: hit.score, why: hit.explanation.summary });
+      // A registration merged into another is found as the other.
+      if (person && person.status !== 'merged')
+        found.push({ person, score: hit.score, why: hit.explanation.summary });
     }
   }
   // Anyone else whose name contains the text as typed: people the desk did not expect.
   const seen = new Set(found.map((f) => f.person.id));
   const plain = await listPeople(db, { siteId, q: text, limit, offset: 0 });
   for (const person of plain.items) {
-    if (seen.has(person.id) || found.length >= limit) continue;
+    if (seen.has(person.id) || person.status === 'merged' || found.length >= limit) continue;
     const scored = query ? compare(query, person, { referenceYear }) : undefined;
     found.push({
       person: brief(person),

@@ -66,6 +66,15 @@ export async function checkInByKey(db: Queryable, key: string): Promise<CheckInR
   return rows[0] ? toRecord(rows[0]) : undefined;
 }
 
+/** The registration a merged one was absorbed into, while the merge stands. */
+export async function survivorOf(db: Queryable, absorbedId: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ survivor_id: string }>(
+    'SELECT survivor_id FROM person_merge WHERE absorbed_id = $1 AND unmerged_at IS NULL',
+    [absorbedId],
+  );
+  return rows[0]?.survivor_id;
+}
+
 /** The person's one check-in that has not been voided, if any. */
 export async function standingCheckIn(db: Queryable, personId: string): Promise<CheckInRecord | undefined> {
   const { rows } = await db.query<CheckInRow>(`${select} WHERE k.person_id = $1 AND k.voided_at IS NULL`, [
