@@ -72,6 +72,7 @@ const screens: Array<{ role: Role; path: string; ready: (page: Page) => Promise<
     ready: (p) => p.getByTestId('progress-form').waitFor(),
   },
   { role: 'coordinator', path: '/plans', ready: (p) => p.getByTestId('plan-row').first().waitFor() },
+  { role: 'coordinator', path: '/convoys', ready: (p) => p.getByTestId('make-convoys').waitFor() },
   { role: 'coordinator', path: '/alerts', ready: (p) => p.getByTestId('reconciliation-counts').waitFor() },
   {
     role: 'coordinator',

@@ -205,6 +205,30 @@ describe(`a new plan over a planned convoy (${backendName})`, () => {
     expect(made.notOnManifest).toEqual([{ personId: latecomer, status: 'missing' }]);
   });
 
+  it('refuses to cancel a convoy once someone has boarded it, and writes nothing', async () => {
+    const convoy = (
+      await call<{ items: ConvoyView[] }>(
+        t,
+        'coordinator',
+        'GET',
+        `/api/sites/${f.siteId}/convoys`,
+        undefined,
+        200,
+      )
+    ).items.find((x) => x.code === 'C-2')!;
+    await call(t, 'field', 'POST', `/api/convoys/${convoy.id}/boarding`, { personId: c.motherId }, 200);
+    const before = await snapshot(t.db);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/convoys/${convoy.id}/cancel`,
+      headers: t.as('coordinator'),
+      payload: { reason: 'road closed at Tokmak' },
+    });
+    expectError(response, 409, 'conflict');
+    expect(response.json().error.message).toContain('1 person has boarded convoy C-2');
+    expect(await snapshot(t.db)).toBe(before);
+  });
+
   it('departs a flagged convoy only on an override, and keeps the reason with the flags it overrode', async () => {
     const list = await call<{ items: ConvoyView[] }>(
       t,
