@@ -3,11 +3,12 @@
 // first, so that starting it (loading TypeScript in a fresh thread takes a second or two) does not
 // eat into a re-plan's budget.
 //
-// The planner keeps to its budget on sites like Azovstal, but on large sites with hundreds of
-// passages to clear some of its phases run past it (measured: 12–30 s for 565 passages on a
-// 10,000-passage site, budget 0.8 s). Rather than stop it and plan again in this thread, as
-// planRescue and replanRescue do, the worker is given time to finish; past that it is stopped and
-// the request is refused, changing nothing.
+// The planner keeps to its soft budget except for the phases that cannot stop (reading the site,
+// walking times, the first schedules), which on a busy machine and a large site can run past it
+// (measured at load 12: re-plans of 0.8–1.4 s for 514 passages to clear on a 10,000-passage site,
+// budget 0.8 s). Rather than stop it and plan again in this thread, as planRescue and replanRescue
+// do, the worker is given time to finish; past that it is stopped and the request is refused,
+// changing nothing.
 import { CorridorError } from '../domain/errors.ts';
 import type { RescueInput, RescuePlan, RescueProgress } from '../planning/rescue/index.ts';
 import { SolverError, sharedSolverThread } from '../planning/rescue/solver-thread.ts';
