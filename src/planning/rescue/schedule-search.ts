@@ -74,13 +74,67 @@ export function shelterWays(problem: ScheduleProblem, tree = taskTree(problem)):
   });
 }
 
+/** Waiting shelters by ratio, highest first, then by index; entries go stale as ratios change. */
+class RatioHeap {
+  private readonly ratio: number[] = [];
+  private readonly shelter: number[] = [];
+  private readonly version: number[] = [];
+
+  get size(): number {
+    return this.ratio.length;
+  }
+
+  private before(i: number, j: number): boolean {
+    return (
+      this.ratio[i]! > this.ratio[j]! ||
+      (this.ratio[i] === this.ratio[j] && this.shelter[i]! < this.shelter[j]!)
+    );
+  }
+
+  private swap(i: number, j: number): void {
+    for (const list of [this.ratio, this.shelter, this.version]) [list[i], list[j]] = [list[j]!, list[i]!];
+  }
+
+  push(ratio: number, shelter: number, version: number): void {
+    this.ratio.push(ratio);
+    this.shelter.push(shelter);
+    this.version.push(version);
+    for (let i = this.ratio.length - 1; i > 0; ) {
+      const p = (i - 1) >> 1;
+      if (!this.before(i, p)) break;
+      this.swap(i, p);
+      i = p;
+    }
+  }
+
+  /** Removes the first entry; returns its shelter and version. */
+  pop(): [number, number] {
+    const top: [number, number] = [this.shelter[0]!, this.version[0]!];
+    const last = this.ratio.length - 1;
+    this.swap(0, last);
+    this.ratio.pop();
+    this.shelter.pop();
+    this.version.pop();
+    for (let i = 0; ; ) {
+      let c = 2 * i + 1;
+      if (c >= last) break;
+      if (c + 1 < last && this.before(c + 1, c)) c++;
+      if (!this.before(c, i)) break;
+      this.swap(i, c);
+      i = c;
+    }
+    return top;
+  }
+}
+
 /**
  * Sidney's ratio rule on the task tree. A shelter's remaining way runs from its part up to the
  * first part already joined (the tasks listed so far form a subtree at the exits); listing it
- * reaches every waiting shelter on that way. Each round computes, for every part, the weight
- * waiting on the way up and the work it needs — once per part, each reusing its parent's — and
- * takes the shelter with the most weight per person-hour: rounds cost the parts and shelters, not
- * the shelters squared.
+ * reaches every waiting shelter on that way. Each part keeps the weight waiting on its way up and
+ * the work that way needs, each from its parent's, and the shelters wait in a heap by weight per
+ * person-hour. Listing a way changes the ways of the parts hanging below it only: their values are
+ * computed again, top down, and their shelters pushed again (older entries go stale). So a round
+ * costs the parts whose way changed, not every waiting shelter.
  */
 export function ratioOrder(problem: ScheduleProblem, ways: number[][], tree: TaskTree): number[] {
   const { parentTask, parentPart } = tree;
@@ -89,70 +143,51 @@ export function ratioOrder(problem: ScheduleProblem, ways: number[][], tree: Tas
   const order: number[] = [];
   const waiting = new Float64Array(partCount);
   const atPart: number[][] = Array.from({ length: partCount }, () => []);
+  const children: number[][] = Array.from({ length: partCount }, () => []);
+  for (let p = 0; p < partCount; p++) if (parentTask[p]! >= 0) children[parentPart[p]!]!.push(p);
   const open = new Uint8Array(shelters.length);
-  /** The shelters still waiting, in index order (closed ones are dropped as each round passes). */
-  const waitingShelters: number[] = [];
-  let openCount = 0;
+  const version = new Int32Array(shelters.length);
   shelters.forEach((s, i) => {
     if (ways[i]!.length === 0) return;
     open[i] = 1;
-    waitingShelters.push(i);
-    openCount++;
     waiting[s.part]! += s.weight;
     atPart[s.part]!.push(i);
   });
   const gain = new Float64Array(partCount);
   const effort = new Float64Array(partCount);
-  const round = new Int32Array(partCount);
-  const chain: number[] = [];
-  for (let r = 1; openCount > 0; r++) {
-    // Gain and effort up to the joined subtree, computed once per part in this round.
-    const measure = (part: number): void => {
-      chain.length = 0;
-      let p = part;
-      while (round[p] !== r && parentTask[p]! >= 0 && listed[parentTask[p]!] === 0) {
-        chain.push(p);
-        p = parentPart[p]!;
+  const heap = new RatioHeap();
+  /** New values for the parts below `top` (whose parent is joined), and their shelters pushed. */
+  const remeasure = (top: number): void => {
+    const stack = [top];
+    while (stack.length > 0) {
+      const q = stack.pop()!;
+      const p = parentPart[q]!;
+      const joined = parentTask[p]! < 0 || listed[parentTask[p]!] !== 0;
+      gain[q] = (joined ? 0 : gain[p]!) + waiting[q]!;
+      effort[q] = (joined ? 0 : effort[p]!) + tasks[parentTask[q]!]!.personHours;
+      for (const s of atPart[q]!) {
+        if (open[s] === 0) continue;
+        const ratio = effort[q]! > 0 ? gain[q]! / effort[q]! : Number.POSITIVE_INFINITY;
+        heap.push(ratio, s, ++version[s]!);
       }
-      let g = round[p] === r ? gain[p]! : 0;
-      let e = round[p] === r ? effort[p]! : 0;
-      for (let i = chain.length - 1; i >= 0; i--) {
-        const q = chain[i]!;
-        g += waiting[q]!;
-        e += tasks[parentTask[q]!]!.personHours;
-        gain[q] = g;
-        effort[q] = e;
-        round[q] = r;
-      }
-    };
-    let best = -1;
-    let bestRatio = -1;
-    let kept = 0;
-    for (const s of waitingShelters) {
-      if (open[s] === 0) continue;
-      waitingShelters[kept++] = s;
-      const part = shelters[s]!.part;
-      measure(part);
-      const ratio = effort[part]! > 0 ? gain[part]! / effort[part]! : Number.POSITIVE_INFINITY;
-      if (ratio > bestRatio) {
-        bestRatio = ratio;
-        best = s;
-      }
+      for (const c of children[q]!) if (listed[parentTask[c]!] === 0) stack.push(c);
     }
-    waitingShelters.length = kept;
+  };
+  for (let p = 0; p < partCount; p++) if (parentTask[p]! < 0) for (const c of children[p]!) remeasure(c);
+  while (heap.size > 0) {
+    const [best, seen] = heap.pop();
+    if (open[best] === 0 || seen !== version[best]) continue;
     // List the rest of the best way from the exit outwards (marked 2 until listed); the shelters on
-    // it are reached.
+    // it are reached, and the parts hanging below it measure their ways again.
+    const path: number[] = [];
     for (
       let p = shelters[best]!.part;
       parentTask[p]! >= 0 && listed[parentTask[p]!] === 0;
       p = parentPart[p]!
     ) {
+      path.push(p);
       listed[parentTask[p]!] = 2;
-      for (const i of atPart[p]!) {
-        if (open[i] === 0) continue;
-        open[i] = 0;
-        openCount--;
-      }
+      for (const i of atPart[p]!) open[i] = 0;
       waiting[p] = 0;
     }
     for (const t of ways[best]!) {
@@ -160,6 +195,7 @@ export function ratioOrder(problem: ScheduleProblem, ways: number[][], tree: Tas
       listed[t] = 1;
       order.push(t);
     }
+    for (const p of path) for (const c of children[p]!) if (listed[parentTask[c]!] === 0) remeasure(c);
   }
   return completeOrder(problem, order);
 }
