@@ -14,7 +14,17 @@ afterAll(() => browser.close());
 // What each role finds in the main menu: the server's permissions (src/domain/roles.ts), written
 // out again by hand from the roles' purpose.
 const menus: Record<Role, string[]> = {
-  admin: ['Overview', 'Site', 'Registry', 'Pauses and timeline', 'Evacuation plans', 'Rescue', 'Import'],
+  admin: [
+    'Overview',
+    'Site',
+    'Registry',
+    'Pauses and timeline',
+    'Evacuation plans',
+    'Rescue',
+    'Convoys',
+    'Alerts',
+    'Import',
+  ],
   coordinator: [
     'Overview',
     'Site',
@@ -22,10 +32,29 @@ const menus: Record<Role, string[]> = {
     'Pauses and timeline',
     'Evacuation plans',
     'Rescue',
+    'Convoys',
+    'Reception desk',
+    'Alerts',
+    'Tracing',
+    'Duplicates',
+    'Children',
     'Import',
   ],
-  field: ['Overview', 'Site', 'Registry', 'Pauses and timeline', 'Evacuation plans', 'Rescue'],
-  reception: ['Overview', 'Site', 'Registry', 'Pauses and timeline', 'Evacuation plans'],
+  // Field teams board people and report the road; tracing and children's cases are the cell's.
+  field: ['Overview', 'Site', 'Registry', 'Pauses and timeline', 'Evacuation plans', 'Rescue', 'Convoys'],
+  // Desks check people in, see the alerts they raise, file tracing requests and hand children over.
+  reception: [
+    'Overview',
+    'Site',
+    'Registry',
+    'Pauses and timeline',
+    'Evacuation plans',
+    'Convoys',
+    'Reception desk',
+    'Alerts',
+    'Tracing',
+    'Children',
+  ],
   observer: ['Overview', 'Site', 'Pauses and timeline'],
 };
 

@@ -32,10 +32,8 @@ async function windowStates(db: Queryable, siteId: string, at: Date) {
 
 /** What the view adds per convoy beyond its rows: the notification side. */
 async function notificationSide(db: Queryable, convoy: Convoy, at: Date) {
-  const [notifications, movement] = await Promise.all([
-    partyStatuses(db, convoy),
-    movementContent(db, convoy),
-  ]);
+  const movement = await movementContent(db, convoy);
+  const notifications = await partyStatuses(db, convoy, movement);
   const flags = convoy.status === 'planned' ? await flagsOf(db, convoy, at, notifications) : [];
   return { notifications, passengers: movement.passengers, crew: movement.crew, flags };
 }

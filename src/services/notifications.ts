@@ -105,12 +105,19 @@ export interface PartyStatus {
   answers: repo.Answer[];
 }
 
-/** Each of the site's parties, and any other party notified of the convoy, with where it stands. */
-export async function partyStatuses(db: Queryable, convoy: Convoy): Promise<PartyStatus[]> {
+/**
+ * Each of the site's parties, and any other party notified of the convoy, with where it stands.
+ * `current` is what the movement is now, when the caller has it already.
+ */
+export async function partyStatuses(
+  db: Queryable,
+  convoy: Convoy,
+  current?: Omit<NotificationContent, 'party'>,
+): Promise<PartyStatus[]> {
   const [parties, sent, movement] = await Promise.all([
     repo.siteParties(db, convoy.siteId),
     repo.listNotifications(db, [convoy.id]),
-    movementContent(db, convoy),
+    current ?? movementContent(db, convoy),
   ]);
   const latest = new Map<string, repo.Notification>();
   for (const n of sent) latest.set(n.partyId, n);
