@@ -63,13 +63,12 @@ describe('small-cell suppression', () => {
           ...input.counts,
           input.columns.map((_, c) => input.counts.reduce((s, row) => s + row[c]!, 0)),
         ];
-        table.published.forEach((row, r) =>
-          row.forEach((value, c) => {
-            if (value === null) return;
+        for (const [r, row] of table.published.entries())
+          for (const [c, value] of row.entries()) {
+            if (value === null) continue;
             expect(isSmallCount(value, k)).toBe(false);
             expect(value).toBe(truth[r]![c]);
-          }),
-        );
+          }
       }),
       { numRuns: 400 },
     );
