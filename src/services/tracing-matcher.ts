@@ -1,9 +1,10 @@
 import { proposalScore, soughtRecord } from '../domain/tracing.ts';
 import { buildIndex, compare, type MatchRecord, type MatchResult, search } from '../matching/index.ts';
 import type { Database, Queryable } from '../store/database.ts';
-import { disclosableRecords, disclosableRecordsOf } from '../store/repos/disclosure.ts';
+import { disclosableRecordsOf } from '../store/repos/disclosure.ts';
 import * as repo from '../store/repos/tracing.ts';
 import { openCasesForChildren } from './child-cases.ts';
+import { searchDisclosable } from './disclosable-index.ts';
 
 /** At most this many registered people are proposed for one request. */
 const proposalsPerRequest = 20;
@@ -49,34 +50,33 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-/** Matches requests due for it (new or changed) against the whole registry of their site. */
-async function matchDueRequests(tx: Queryable): Promise<number> {
+/**
+ * Matches requests due for it (new or changed) against the whole registry of their site, through
+ * the site's kept search index: filing a request is a search, not a read of the registry.
+ */
+async function matchDueRequests(db: Database, tx: Queryable): Promise<number> {
   const due = await repo.requestsDue(tx);
-  const bySite = groupBy(due, (row) => row.site_id);
-  for (const [siteId, rows] of bySite) {
-    const index = buildIndex(await disclosableRecords(tx, siteId), { referenceYear: referenceYear() });
-    for (const row of rows) {
-      const request = repo.toRequest(row);
-      const found = search(index, soughtRecord(request), {
-        limit: proposalsPerRequest,
-        minScore: proposalScore,
-      });
-      await writeResults(
-        tx,
-        found.map((result) => ({
-          requestId: request.id,
-          personId: result.id,
-          explanation: result.explanation,
-        })),
-      );
-      const kept = new Set(found.map((result) => result.id));
-      const stale = (await repo.proposalsOfRequest(tx, request.id)).filter((personId) => !kept.has(personId));
-      await repo.dropProposals(
-        tx,
-        stale.map((personId) => ({ requestId: request.id, personId })),
-      );
-      await repo.markMatched(tx, request.id, row.version);
-    }
+  for (const row of due) {
+    const request = repo.toRequest(row);
+    const { results: found } = await searchDisclosable(db, tx, row.site_id, soughtRecord(request), {
+      limit: proposalsPerRequest,
+      minScore: proposalScore,
+    });
+    await writeResults(
+      tx,
+      found.map((result) => ({
+        requestId: request.id,
+        personId: result.id,
+        explanation: result.explanation,
+      })),
+    );
+    const kept = new Set(found.map((result) => result.id));
+    const stale = (await repo.proposalsOfRequest(tx, request.id)).filter((personId) => !kept.has(personId));
+    await repo.dropProposals(
+      tx,
+      stale.map((personId) => ({ requestId: request.id, personId })),
+    );
+    await repo.markMatched(tx, request.id, row.version);
   }
   return due.length;
 }
@@ -130,7 +130,7 @@ export async function bringTracingUpToDate(db: Database): Promise<MatcherRun> {
     const last = rows[0]?.last_seq ?? 0;
     const target =
       (await tx.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM operation')).rows[0]?.seq ?? 0;
-    const requests = await matchDueRequests(tx);
+    const requests = await matchDueRequests(db, tx);
     let people = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {

@@ -69,3 +69,13 @@ export async function disclosableRecordsOf(
   );
   return rows.flatMap((row) => readableRecord(toRecord(row)) ?? []);
 }
+
+/** Which of the given people tracing may disclose now. */
+export async function disclosableIds(db: Queryable, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT p.id FROM person p WHERE p.id = ANY ($1::uuid[]) AND ${disclosable('p')}`,
+    [ids],
+  );
+  return new Set(rows.map((row) => row.id));
+}
