@@ -81,6 +81,11 @@ const expected: Record<string, Expected> = {
   'GET /api/sites/:id': { access: everyone, path: (f) => `/api/sites/${f.siteId}` },
   'PATCH /api/sites/:id': { access: coordinator, path: (f) => `/api/sites/${f.siteId}` },
   'GET /api/sites/:siteId/summary': { access: everyone, path: (f) => `/api/sites/${f.siteId}/summary` },
+  // HXL exports are counts with small cells suppressed: every role that reads aggregates.
+  'GET /api/sites/:siteId/exports/hxl': {
+    access: ['admin', 'coordinator', 'field', 'reception', 'observer'],
+    path: (f) => `/api/sites/${f.siteId}/exports/hxl`,
+  },
   'POST /api/sites/:siteId/points': { access: coordinator, path: (f) => `/api/sites/${f.siteId}/points` },
   'PATCH /api/points/:id': { access: coordinator, path: (f) => `/api/points/${f.shelterId}` },
   'POST /api/sites/:siteId/passages': {

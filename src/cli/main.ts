@@ -5,6 +5,7 @@ import {
   convoysNotificationExportCommand,
   convoysNotifyCommand,
 } from './commands/convoys.ts';
+import { exportHxlCommand } from './commands/export-hxl.ts';
 import { initCommand } from './commands/init.ts';
 import { exportCommand, importCommand } from './commands/interchange.ts';
 import { pfifExportCommand, pfifImportCommand } from './commands/pfif.ts';
@@ -40,6 +41,7 @@ const commands: Command[] = [
   convoysCreateCommand,
   convoysNotifyCommand,
   convoysNotificationExportCommand,
+  exportHxlCommand,
 ];
 
 function overview(): string {

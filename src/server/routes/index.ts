@@ -6,6 +6,7 @@ import { childCaseRoutes } from './child-cases.ts';
 import { claimRoutes } from './claims.ts';
 import type { RouteContext } from './context.ts';
 import { convoyRoutes } from './convoys.ts';
+import { exportRoutes } from './exports.ts';
 import { headcountRoutes } from './headcounts.ts';
 import { householdRoutes } from './households.ts';
 import { interchangeRoutes } from './interchange.ts';
@@ -49,6 +50,7 @@ export async function registerRoutes(app: FastifyInstance, context: RouteContext
     childCaseRoutes,
     mergeRoutes,
     pfifRoutes,
+    exportRoutes,
   ])
     area(api, context);
 }

@@ -1,0 +1,94 @@
+import type { FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import { CorridorError } from '../../domain/errors.ts';
+import { hasPermission } from '../../domain/roles.ts';
+import { defaultK } from '../../domain/suppression.ts';
+import { exportHxl, maxK, summaryText } from '../../services/hxl-export.ts';
+import { currentUser } from '../auth.ts';
+import { errorResponses, SiteParams } from '../schemas/common.ts';
+import type { Api, RouteContext } from './context.ts';
+
+const HxlQuery = Type.Object(
+  {
+    k: Type.Integer({
+      minimum: 1,
+      maximum: maxK,
+      default: defaultK,
+      description: `the smallest count published; below it a cell is suppressed. Below ${defaultK} only for roles that export data`,
+    }),
+    format: Type.Union([Type.Literal('csv'), Type.Literal('json')], {
+      default: 'csv',
+      description:
+        'csv: the file, with the disclosure summary in the Disclosure-Summary header; json: both in one object',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+const DisclosureSummary = Type.Object({
+  k: Type.Integer(),
+  cells: Type.Integer(),
+  primary: Type.Integer({ description: 'cells suppressed for being below k' }),
+  secondary: Type.Integer({ description: 'cells suppressed so that totals cannot reveal the primary ones' }),
+  smallestPublished: Type.Union([Type.Integer(), Type.Null()]),
+});
+
+/** Smaller cells than the default are for those who may already read the people behind them. */
+export function checkSmallCellRight(request: FastifyRequest, k: number): void {
+  if (k < defaultK && !hasPermission(currentUser(request).role, 'data:export'))
+    throw new CorridorError(
+      'forbidden',
+      `your role receives counts suppressed with k of at least ${defaultK}`,
+      {
+        field: 'k',
+      },
+    );
+}
+
+export function exportRoutes(api: Api, { db }: RouteContext): void {
+  api.get(
+    '/api/sites/:siteId/exports/hxl',
+    {
+      config: { permission: 'aggregates:read' },
+      schema: {
+        tags: ['exports'],
+        summary: "The site's registry counts by shelter, status and vulnerability as HXL-tagged CSV",
+        description:
+          'Counts from 1 to k-1 are suppressed (an empty cell), and further cells so that no row or column total reveals them. The disclosure summary says how many.',
+        params: SiteParams,
+        querystring: HxlQuery,
+        response: {
+          200: {
+            description: 'the CSV, or with format=json the CSV and its disclosure summary',
+            content: {
+              'text/csv': { schema: Type.String() },
+              'application/json': {
+                schema: Type.Object({
+                  csv: Type.String(),
+                  summary: DisclosureSummary,
+                  summaryText: Type.String(),
+                }),
+              },
+            },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      checkSmallCellRight(request, request.query.k);
+      const result = await exportHxl(db, request.params.siteId, { k: request.query.k });
+      if (request.query.format === 'json')
+        return reply.send({
+          csv: result.csv,
+          summary: result.summary,
+          summaryText: summaryText(result.summary),
+        });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${result.filename}"`)
+        .header('disclosure-summary', summaryText(result.summary))
+        .send(result.csv);
+    },
+  );
+}
