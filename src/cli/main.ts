@@ -12,6 +12,7 @@ import { pfifExportCommand, pfifImportCommand } from './commands/pfif.ts';
 import { planBepCommand } from './commands/plan.ts';
 import { planAcceptCommand, planEvacuationCommand, planShowCommand } from './commands/plans.ts';
 import { rescueSteinerCommand } from './commands/rescue.ts';
+import { retentionApplyCommand } from './commands/retention.ts';
 import { rescueAcceptCommand, rescuePlanCommand, rescueProgressCommand } from './commands/rescue-plans.ts';
 import { scenarioGenerateCommand } from './commands/scenario.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -42,6 +43,7 @@ const commands: Command[] = [
   convoysNotifyCommand,
   convoysNotificationExportCommand,
   exportHxlCommand,
+  retentionApplyCommand,
 ];
 
 function overview(): string {
