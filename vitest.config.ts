@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +8,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // The tests' own master key, new for every run (there is no default key); the CLI and server
+    // processes the tests start inherit it, so they open the databases the tests made.
+    env: { CORRIDOR_MASTER_KEY: randomBytes(32).toString('base64') },
   },
 });

@@ -1,3 +1,5 @@
+import type { PersonName } from '../domain/person.ts';
+import { nameKeys } from '../store/crypto/name-keys.ts';
 import type { Database, Queryable } from '../store/database.ts';
 import { translating } from '../store/db-errors.ts';
 import { type HeadcountRow, toHeadcount } from '../store/repos/headcounts.ts';
@@ -62,6 +64,7 @@ const tables = {
       conditions: p.conditions ?? null,
       supervisor: p.supervisor ?? null,
     }),
+    seal: (row, cipher) => ({ ...row, supervisor: cipher.sealOrNull(row.supervisor) }),
     canonical: (row: PointRow) => pointRecord(toPoint(row)),
   } satisfies Table<ReturnType<typeof pointRecord>, PointRow>,
   passages: {
@@ -89,6 +92,11 @@ const tables = {
     table: 'household',
     select: 'SELECT * FROM household',
     columns: (h, siteId) => ({ id: h.id, site_id: siteId, label: h.label ?? null, note: h.note ?? null }),
+    seal: (row, cipher) => ({
+      ...row,
+      label: cipher.sealOrNull(row.label),
+      note: cipher.sealOrNull(row.note),
+    }),
     canonical: (row: HouseholdRow) => householdRecord(toHousehold(row)),
   } satisfies Table<ReturnType<typeof householdRecord>, HouseholdRow>,
   people: {
@@ -113,6 +121,12 @@ const tables = {
       languages: p.languages ?? [],
       note: p.note ?? null,
       status: p.status ?? 'sheltering',
+    }),
+    seal: (row, cipher) => ({
+      ...row,
+      names: cipher.seal(row.names),
+      name_keys: nameKeys(cipher, row.names as PersonName[]),
+      note: cipher.sealOrNull(row.note),
     }),
     canonical: (row: PersonRow) => personRecord(toPerson(row)),
   } satisfies Table<ReturnType<typeof personRecord>, PersonRow>,

@@ -1,4 +1,7 @@
 import { newId } from '../domain/ids.ts';
+import type { FieldCipher } from '../store/crypto/keyring.ts';
+import { sealPersonal } from '../store/crypto/personal.ts';
+import { cipherOf } from '../store/crypto/sealed-store.ts';
 import type { Queryable } from '../store/database.ts';
 import type { Actor } from '../store/repos/operations.ts';
 
@@ -20,6 +23,8 @@ export interface Table<FileRecord extends { id: string }, Row> {
   table: string;
   /** The columns written, and how a file record fills them. */
   columns: (record: FileRecord, siteId: string) => Record<string, unknown>;
+  /** Seals the personal columns of a row to write (and adds their blind index). */
+  seal?: (columns: Record<string, unknown>, cipher: FieldCipher) => Record<string, unknown>;
   /** A stored row in the file's canonical form, to compare with. */
   canonical: (row: Row) => FileRecord;
   select: string;
@@ -46,6 +51,7 @@ export async function upsert<FileRecord extends { id: string }, Row extends { id
   summary: ImportSummary,
 ): Promise<FileRecord[]> {
   const changed: FileRecord[] = [];
+  const cipher = cipherOf(tx);
   let created = 0;
   let updated = 0;
   for (let start = 0; start < records.length; start += batchSize) {
@@ -63,7 +69,8 @@ export async function upsert<FileRecord extends { id: string }, Row extends { id
       if (before) updated++;
       else created++;
       changed.push(record);
-      writes.push(table.columns(record, siteId));
+      const columns = table.columns(record, siteId);
+      writes.push(table.seal ? table.seal(columns, cipher) : columns);
       operations.push({
         id: newId(),
         actor_id: actor.userId,
@@ -71,8 +78,8 @@ export async function upsert<FileRecord extends { id: string }, Row extends { id
         entity: table.entity,
         entity_id: record.id,
         action: before ? 'import_update' : 'import',
-        before: before ?? null,
-        after: record,
+        before: sealPersonal(cipher, before ?? null),
+        after: sealPersonal(cipher, record),
       });
     }
     if (writes.length === 0) continue;

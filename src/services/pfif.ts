@@ -5,6 +5,7 @@ import type { PfifNote, PfifPerson, PfifRecord } from '../pfif/format.ts';
 import { registeredRecord, requestRecord, soughtOf } from '../pfif/map.ts';
 import { readPfif } from '../pfif/read.ts';
 import { writePfif } from '../pfif/write.ts';
+import { cipherOf } from '../store/crypto/sealed-store.ts';
 import type { Database, Queryable } from '../store/database.ts';
 import { translating } from '../store/db-errors.ts';
 import { disclosable } from '../store/repos/disclosure.ts';
@@ -170,7 +171,7 @@ export async function importPfif(
         // PFIF notes never change: a note seen again is the same note.
         await tx.query(
           'INSERT INTO tracing_note (id, request_id, pfif_record_id, fields) VALUES ($1, $2, $3, $4)',
-          [newId(), requestId, note.note_record_id, JSON.stringify(note)],
+          [newId(), requestId, note.note_record_id, JSON.stringify(cipherOf(tx).seal(note))],
         );
         await recordOperation(tx, actor, {
           entity: 'tracing_request',

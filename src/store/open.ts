@@ -1,3 +1,5 @@
+import { resolveMasterKey } from './crypto/master-key.ts';
+import { hasKeys, withFieldCipher } from './crypto/sealed-store.ts';
 import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
 import { openPglite } from './pglite.ts';
@@ -8,6 +10,10 @@ export interface StoreOptions {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
   poolSize?: number;
+  /** Environment for the master key (CORRIDOR_MASTER_KEY, CORRIDOR_KEY_FILE); process.env by default. */
+  env?: NodeJS.ProcessEnv;
+  /** Told once, when the embedded database makes its key file on first start (never the key). */
+  onKeyFileCreated?: (file: string) => void;
 }
 
 export const defaultDataDir = './corridor-data';
@@ -17,14 +23,22 @@ export function resolveStoreOptions(
   env = process.env,
 ): StoreOptions {
   const databaseUrl = env.DATABASE_URL || undefined;
-  return { databaseUrl, dataDir: flags.dataDir ?? env.CORRIDOR_DATA_DIR ?? defaultDataDir };
+  return {
+    databaseUrl,
+    dataDir: flags.dataDir ?? env.CORRIDOR_DATA_DIR ?? defaultDataDir,
+    env,
+    onKeyFileCreated: (file) =>
+      process.stderr.write(
+        `Created the master key file ${file} (readable by this user only): personal fields are encrypted with it. Keep a copy apart from the database and its backups; without it they cannot be read.\n`,
+      ),
+  };
 }
 
 export const describeStore = (options: StoreOptions): string =>
   options.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${options.dataDir}`;
 
-/** Opens the store and brings its schema up to date. */
-export async function openStore(options: StoreOptions): Promise<Database> {
+/** Opens the database and brings its schema up to date, without its keys (restoring needs none). */
+export async function openMigrated(options: StoreOptions): Promise<Database> {
   const db = options.databaseUrl
     ? await openPostgres(options.databaseUrl, options.poolSize)
     : await openPglite(options.dataDir);
@@ -35,4 +49,26 @@ export async function openStore(options: StoreOptions): Promise<Database> {
     throw error;
   }
   return db;
+}
+
+/** Where the master key of the store comes from; `mayCreate` lets the embedded database make one. */
+export const masterKeyOf = (options: StoreOptions, mayCreate: boolean) =>
+  resolveMasterKey({
+    dataDir: options.databaseUrl ? undefined : options.dataDir,
+    ephemeral: !options.databaseUrl && !options.dataDir,
+    env: options.env,
+    mayCreate,
+  });
+
+/** Opens the store, brings its schema up to date and opens its encryption keys. */
+export async function openStore(options: StoreOptions): Promise<Database> {
+  const db = await openMigrated(options);
+  try {
+    const master = masterKeyOf(options, !(await hasKeys(db)));
+    if (master.created && master.file) options.onKeyFileCreated?.(master.file);
+    return await withFieldCipher(db, master, () => masterKeyOf(options, false));
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
 }

@@ -5,6 +5,7 @@ import type {
   Verification,
   VerificationMethod,
 } from '../../domain/child-case.ts';
+import { cipherOf } from '../crypto/sealed-store.ts';
 import type { Queryable } from '../database.ts';
 
 interface CaseRow {
@@ -109,7 +110,7 @@ export async function insertCase(
 ): Promise<void> {
   await tx.query(
     'INSERT INTO child_case (id, site_id, child_id, kind, note, opened_by, opened_by_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [c.id, c.siteId, c.childId, c.kind, c.note, c.by, c.byId],
+    [c.id, c.siteId, c.childId, c.kind, cipherOf(tx).sealOrNull(c.note), c.by, c.byId],
   );
 }
 
@@ -139,7 +140,18 @@ export async function insertVerification(
   await tx.query(
     `INSERT INTO child_case_verification (id, case_id, name, relation, person_id, contact, method, evidence,
        verified_by, verified_by_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [v.id, v.caseId, v.name, v.relation, v.personId, v.contact, v.method, v.evidence, v.by, v.byId],
+    [
+      v.id,
+      v.caseId,
+      cipherOf(tx).seal(v.name),
+      v.relation,
+      v.personId,
+      cipherOf(tx).sealOrNull(v.contact),
+      v.method,
+      cipherOf(tx).seal(v.evidence),
+      v.by,
+      v.byId,
+    ],
   );
 }
 

@@ -1,4 +1,7 @@
+import { cipherOf } from '../crypto/sealed-store.ts';
 import type { Queryable } from '../database.ts';
+
+// A household's label names a family ("Melnyk family") and its note may say more: both are sealed.
 
 export interface Household {
   id: string;
@@ -34,8 +37,8 @@ export async function insertHousehold(
   await tx.query('INSERT INTO household (id, site_id, label, note) VALUES ($1, $2, $3, $4)', [
     h.id,
     h.siteId,
-    h.label,
-    h.note,
+    cipherOf(tx).sealOrNull(h.label),
+    cipherOf(tx).sealOrNull(h.note),
   ]);
 }
 
@@ -45,8 +48,8 @@ export async function updateHousehold(
 ): Promise<void> {
   await tx.query('UPDATE household SET label = $2, note = $3, updated_at = now() WHERE id = $1', [
     h.id,
-    h.label,
-    h.note,
+    cipherOf(tx).sealOrNull(h.label),
+    cipherOf(tx).sealOrNull(h.note),
   ]);
 }
 

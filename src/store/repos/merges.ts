@@ -1,5 +1,6 @@
 import type { PersonStatus } from '../../domain/lifecycle.ts';
 import type { MergeChanges } from '../../domain/merge.ts';
+import { cipherOf } from '../crypto/sealed-store.ts';
 import type { Queryable } from '../database.ts';
 
 export interface Merge {
@@ -70,9 +71,10 @@ export async function insertMerge(
       m.absorbedId,
       m.absorbedStatus,
       m.score,
-      m.explanation,
+      // The explanation and the changes carry both records' names.
+      cipherOf(tx).sealOrNull(m.explanation),
       m.reason,
-      JSON.stringify(m.changes),
+      JSON.stringify(cipherOf(tx).seal(m.changes)),
       m.by,
       m.byId,
     ],

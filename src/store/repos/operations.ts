@@ -1,4 +1,6 @@
 import { newId } from '../../domain/ids.ts';
+import { sealPersonal } from '../crypto/personal.ts';
+import { cipherOf } from '../crypto/sealed-store.ts';
 import type { Queryable } from '../database.ts';
 
 /** Who made a change: a user, or the system itself (scenario loading, migrations). */
@@ -19,6 +21,7 @@ export interface OperationRecord {
 
 /** Appends to the operations log; always called with the transaction that makes the change. */
 export async function recordOperation(tx: Queryable, actor: Actor, op: OperationRecord): Promise<void> {
+  const cipher = cipherOf(tx);
   await tx.query(
     'INSERT INTO operation (id, actor_id, actor, entity, entity_id, action, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
     [
@@ -28,8 +31,8 @@ export async function recordOperation(tx: Queryable, actor: Actor, op: Operation
       op.entity,
       op.entityId,
       op.action,
-      jsonOrNull(op.before),
-      jsonOrNull(op.after),
+      jsonOrNull(sealPersonal(cipher, op.before)),
+      jsonOrNull(sealPersonal(cipher, op.after)),
     ],
   );
 }

@@ -1,5 +1,7 @@
 import type { PersonStatus } from '../../domain/lifecycle.ts';
 import type { Guardian, Person, PersonName } from '../../domain/person.ts';
+import { nameKeys, queryKeys } from '../crypto/name-keys.ts';
+import { cipherOf } from '../crypto/sealed-store.ts';
 import type { Queryable } from '../database.ts';
 
 export interface PersonRow {
@@ -83,12 +85,15 @@ export interface Registration {
  * which. The ids must be distinct.
  */
 export async function insertPeopleLogged(db: Queryable, batch: Registration[]): Promise<Map<string, Person>> {
+  // Names and notes are sealed here, so the row and the logged document both hold them sealed.
+  const cipher = cipherOf(db);
   const input = batch.map(({ person: p, operationId, actorId, actor }) => ({
     id: p.id,
     site_id: p.siteId,
     household_id: p.householdId,
     shelter_id: p.shelterId,
-    names: p.names,
+    names: cipher.seal(p.names),
+    name_keys: nameKeys(cipher, p.names),
     sex: p.sex,
     birth_date: p.birthDate,
     birth_year: p.birthYear,
@@ -96,7 +101,7 @@ export async function insertPeopleLogged(db: Queryable, batch: Registration[]): 
     vulnerabilities: p.vulnerabilities,
     triage: p.triage,
     languages: p.languages,
-    note: p.note,
+    note: cipher.sealOrNull(p.note),
     status: p.status,
     guardian_ids: p.guardians.map((g) => g.personId),
     relations: p.guardians.map((g) => g.relation ?? null),
@@ -108,13 +113,13 @@ export async function insertPeopleLogged(db: Queryable, batch: Registration[]): 
     `/* prepared: register_people */
      WITH input AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r (id uuid, site_id uuid, household_id uuid, shelter_id uuid,
-         names jsonb, sex text, birth_date date, birth_year integer, age_band text, vulnerabilities text[],
+         names jsonb, name_keys text[], sex text, birth_date date, birth_year integer, age_band text, vulnerabilities text[],
          triage text, languages text[], note text, status text, guardian_ids uuid[], relations text[],
          operation_id uuid, actor_id uuid, actor text)
      ), inserted AS (
-       INSERT INTO person (id, site_id, household_id, shelter_id, names, sex, birth_date, birth_year, age_band,
-         vulnerabilities, triage, languages, note, status)
-       SELECT r.id, r.site_id, r.household_id, r.shelter_id, r.names, r.sex, r.birth_date, r.birth_year, r.age_band,
+       INSERT INTO person (id, site_id, household_id, shelter_id, names, name_keys, sex, birth_date, birth_year,
+         age_band, vulnerabilities, triage, languages, note, status)
+       SELECT r.id, r.site_id, r.household_id, r.shelter_id, r.names, r.name_keys, r.sex, r.birth_date, r.birth_year, r.age_band,
          r.vulnerabilities, r.triage, r.languages, r.note, r.status
        FROM input r
        -- Each check finds its row by primary key alone and compares the site afterwards, so that no
@@ -157,16 +162,17 @@ export async function insertPeopleLogged(db: Queryable, batch: Registration[]): 
 }
 
 export async function updatePersonFields(tx: Queryable, p: PersonFields): Promise<void> {
+  const cipher = cipherOf(tx);
   await tx.query(
     `UPDATE person SET household_id = $2, shelter_id = $3, names = $4, sex = $5, birth_date = $6, birth_year = $7,
-       age_band = $8, vulnerabilities = $9, triage = $10, languages = $11, note = $12,
+       age_band = $8, vulnerabilities = $9, triage = $10, languages = $11, note = $12, name_keys = $13,
        version = version + 1, updated_at = now()
      WHERE id = $1`,
     [
       p.id,
       p.householdId,
       p.shelterId,
-      JSON.stringify(p.names),
+      JSON.stringify(cipher.seal(p.names)),
       p.sex,
       p.birthDate,
       p.birthYear,
@@ -174,7 +180,8 @@ export async function updatePersonFields(tx: Queryable, p: PersonFields): Promis
       p.vulnerabilities,
       p.triage,
       p.languages,
-      p.note,
+      cipher.sealOrNull(p.note),
+      nameKeys(cipher, p.names),
     ],
   );
   await replaceGuardians(tx, p.id, p.guardians);
@@ -212,7 +219,7 @@ export interface PersonFilter {
   householdId?: string | undefined;
   status?: PersonStatus | undefined;
   vulnerability?: string | undefined;
-  /** Matches any part of any name, in any script, ignoring case. */
+  /** Every word matches a word of a name (or its start), in any script or spelling, ignoring case. */
   q?: string | undefined;
   limit: number;
   offset: number;
@@ -230,12 +237,10 @@ export async function listPeople(
   if (filter.status) where.push(`p.status = $${params.push(filter.status)}`);
   if (filter.vulnerability) where.push(`$${params.push(filter.vulnerability)} = ANY (p.vulnerabilities)`);
   if (filter.q) {
-    // lower() is Unicode-aware in a UTF-8 database, so Cyrillic matches ignoring case as Latin does.
-    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(
-      `EXISTS (SELECT 1 FROM jsonb_array_elements(p.names) n
-        WHERE lower(concat_ws(' ', n->>'family', n->>'given', n->>'patronymic')) LIKE $${params.push(pattern)})`,
-    );
+    // Names are sealed: each word of the search is looked up in the blind index (src/store/crypto/name-keys.ts).
+    const words = queryKeys(cipherOf(db), filter.q);
+    if (words.length === 0) where.push('false');
+    for (const keys of words) where.push(`p.name_keys && $${params.push(keys)}::text[]`);
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM person p ${clause}`, params);

@@ -1,4 +1,5 @@
 import type { Passage, Site, SitePoint } from '../../domain/site.ts';
+import { cipherOf } from '../crypto/sealed-store.ts';
 import type { Queryable } from '../database.ts';
 
 export interface SiteRow {
@@ -90,7 +91,7 @@ export const toPoint = (row: PointRow): SitePoint => ({
   supervisor: row.supervisor,
 });
 
-const pointParams = (p: SitePoint): unknown[] => [
+const pointParams = (tx: Queryable, p: SitePoint): unknown[] => [
   p.id,
   p.siteId,
   p.kind,
@@ -104,14 +105,15 @@ const pointParams = (p: SitePoint): unknown[] => [
   p.depthM,
   p.capacity,
   p.conditions === null ? null : JSON.stringify(p.conditions),
-  p.supervisor,
+  // A shelter's supervisor is a person named to the cell: sealed like the registry's names.
+  cipherOf(tx).sealOrNull(p.supervisor),
 ];
 
 export async function insertPoint(tx: Queryable, p: SitePoint): Promise<void> {
   await tx.query(
     `INSERT INTO site_point (id, site_id, kind, code, name, x, y, note, shelter_kind, level, depth_m, capacity, conditions, supervisor)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    pointParams(p),
+    pointParams(tx, p),
   );
 }
 
@@ -120,7 +122,7 @@ export async function updatePoint(tx: Queryable, p: SitePoint): Promise<void> {
     `UPDATE site_point SET site_id = $2, kind = $3, code = $4, name = $5, x = $6, y = $7, note = $8, shelter_kind = $9,
        level = $10, depth_m = $11, capacity = $12, conditions = $13, supervisor = $14, updated_at = now()
      WHERE id = $1`,
-    pointParams(p),
+    pointParams(tx, p),
   );
 }
 

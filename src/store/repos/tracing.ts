@@ -6,6 +6,8 @@ import type {
   SoughtPerson,
   TracingRequest,
 } from '../../domain/tracing.ts';
+import type { FieldCipher } from '../crypto/keyring.ts';
+import { cipherOf } from '../crypto/sealed-store.ts';
 import type { Queryable } from '../database.ts';
 
 export interface TracingRequestRow {
@@ -78,28 +80,30 @@ export type RequestFields = Omit<
   'status' | 'closedReason' | 'closedAt' | 'version' | 'createdAt' | 'updatedAt'
 > & { createdById: string | null; pfif: Record<string, string> | null };
 
-const requestValues = (r: RequestFields): unknown[] => [
+// Who is sought, what the enquirer wrote and how to reach them, and the PFIF record as received
+// are sealed; what matching and the lists filter on (sex, birth year, age band, status) is not.
+const requestValues = (c: FieldCipher, r: RequestFields): unknown[] => [
   r.id,
   r.siteId,
   r.origin,
   r.pfifRecordId,
-  r.pfif === null ? null : JSON.stringify(r.pfif),
-  JSON.stringify(r.sought.names),
+  r.pfif === null ? null : JSON.stringify(c.seal(r.pfif)),
+  JSON.stringify(c.seal(r.sought.names)),
   r.sought.sex,
   r.sought.birthDate,
   r.sought.birthYear,
   r.sought.ageBand,
-  r.sought.description,
-  r.enquirer.name,
-  r.enquirer.phone,
-  r.enquirer.email,
-  r.enquirer.contactNote,
+  c.sealOrNull(r.sought.description),
+  c.seal(r.enquirer.name),
+  c.sealOrNull(r.enquirer.phone),
+  c.sealOrNull(r.enquirer.email),
+  c.sealOrNull(r.enquirer.contactNote),
   r.enquirer.personId,
   r.relation,
-  r.lastSeen.place,
+  c.sealOrNull(r.lastSeen.place),
   r.lastSeen.pointId,
   r.lastSeen.date,
-  r.separation,
+  c.sealOrNull(r.separation),
 ];
 
 export async function insertRequest(tx: Queryable, r: RequestFields): Promise<void> {
@@ -109,7 +113,7 @@ export async function insertRequest(tx: Queryable, r: RequestFields): Promise<vo
        enquirer_email, enquirer_contact_note, enquirer_person_id, relation, last_seen_place, last_seen_point_id,
        last_seen_date, separation, created_by, created_by_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)`,
-    [...requestValues(r), r.createdBy, r.createdById],
+    [...requestValues(cipherOf(tx), r), r.createdBy, r.createdById],
   );
 }
 
@@ -122,7 +126,7 @@ export async function updateRequestFields(tx: Queryable, r: RequestFields): Prom
        enquirer_person_id = $16, relation = $17, last_seen_place = $18, last_seen_point_id = $19,
        last_seen_date = $20, separation = $21, version = version + 1, updated_at = now()
      WHERE id = $1 AND site_id = $2 AND origin = $3`,
-    requestValues(r),
+    requestValues(cipherOf(tx), r),
   );
 }
 
@@ -228,7 +232,14 @@ export async function upsertMatch(tx: Queryable, m: MatchWrite): Promise<void> {
     `INSERT INTO tracing_match (request_id, person_id, score, summary, explanation) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (request_id, person_id) DO UPDATE SET score = EXCLUDED.score, summary = EXCLUDED.summary,
        explanation = EXCLUDED.explanation, scored_at = now()`,
-    [m.requestId, m.personId, m.score, m.summary, JSON.stringify(m.explanation)],
+    // Both say which names met which.
+    [
+      m.requestId,
+      m.personId,
+      m.score,
+      cipherOf(tx).seal(m.summary),
+      JSON.stringify(cipherOf(tx).seal(m.explanation)),
+    ],
   );
 }
 
@@ -305,7 +316,7 @@ export async function reviewMatch(
   await tx.query(
     `UPDATE tracing_match SET status = $3, reviewed_at = now(), reviewed_by = $4, reviewed_by_id = $5, review_note = $6
      WHERE request_id = $1 AND person_id = $2`,
-    [m.requestId, m.personId, m.status, m.by, m.byId, m.note],
+    [m.requestId, m.personId, m.status, m.by, m.byId, cipherOf(tx).sealOrNull(m.note)],
   );
 }
 
@@ -347,6 +358,6 @@ export async function writeConsent(
     `INSERT INTO tracing_consent (person_id, decision, note, recorded_by, recorded_by_id) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (person_id) DO UPDATE SET decision = EXCLUDED.decision, note = EXCLUDED.note,
        recorded_at = now(), recorded_by = EXCLUDED.recorded_by, recorded_by_id = EXCLUDED.recorded_by_id`,
-    [c.personId, c.decision, c.note, c.by, c.byId],
+    [c.personId, c.decision, cipherOf(tx).sealOrNull(c.note), c.by, c.byId],
   );
 }

@@ -1,0 +1,57 @@
+import type { PersonName } from '../../domain/person.ts';
+import { canonicalWord, skeleton } from '../../matching/canonical.ts';
+import { latinWords } from '../../matching/latin.ts';
+import type { FieldCipher } from './keyring.ts';
+
+// The blind index of a person's names. The registry's search once read the names with LIKE; with
+// names sealed it looks up keyed hashes instead, one per:
+//   w: a word as written (lowercase, any script) and each of its prefixes of three letters or more;
+//   c: the canonical Latin form of a word (one spelling for the ways a Cyrillic name is written in
+//      Latin, src/matching/canonical.ts) and its prefixes, so Коваленко is found as Kovalenko;
+//   s: the consonant skeleton of the canonical form, a phonetic key (Kovalenko, Kowalenko, Kovalenka).
+// A query word is found when any of its keys is among the person's; every query word must be.
+const shortestPrefix = 3;
+
+const writtenWords = (text: string): string[] =>
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter((w) => w.length > 0);
+
+function withPrefixes(tag: string, word: string, into: Set<string>): void {
+  into.add(`${tag}:${word}`);
+  const letters = [...word];
+  for (let n = shortestPrefix; n < letters.length; n++) into.add(`${tag}:${letters.slice(0, n).join('')}`);
+}
+
+/** The plain keys of a person's names, before hashing. */
+export function nameKeyTexts(names: readonly PersonName[]): Set<string> {
+  const keys = new Set<string>();
+  for (const name of names) {
+    for (const part of [name.family, name.given, name.patronymic ?? '']) {
+      for (const word of writtenWords(part)) withPrefixes('w', word, keys);
+      for (const word of latinWords(part)) {
+        const canonical = canonicalWord(word);
+        withPrefixes('c', canonical, keys);
+        keys.add(`s:${skeleton(canonical)}`);
+      }
+    }
+  }
+  return keys;
+}
+
+export const nameKeys = (cipher: FieldCipher, names: readonly PersonName[]): string[] =>
+  [...nameKeyTexts(names)].map((text) => cipher.blind(text));
+
+/** For each word of a search, the keys that find it (any one of them). */
+export function queryKeys(cipher: FieldCipher, query: string): string[][] {
+  return writtenWords(query).map((word) => {
+    const keys = [`w:${word}`];
+    for (const latin of latinWords(word)) {
+      const canonical = canonicalWord(latin);
+      keys.push(`c:${canonical}`, `s:${skeleton(canonical)}`);
+    }
+    return keys.map((text) => cipher.blind(text));
+  });
+}

@@ -1,0 +1,31 @@
+import type { FieldCipher } from './keyring.ts';
+
+// What the operations log records is the record before and after a change, names included. Values
+// under these keys, at any depth, are sealed before the log is written; the store opens them again
+// on read, so the history reads as before. A key's value is sealed whole (an enquirer's name and
+// contacts together). A label names a household's family (a vehicle's label is sealed alike,
+// harmlessly); a supervisor is a shelter's named person.
+const personalKeys = new Set([
+  'names',
+  'note',
+  'label',
+  'supervisor',
+  'description',
+  'enquirer',
+  'pfif',
+  'contactNote',
+  'phone',
+  'email',
+]);
+
+export function sealPersonal(cipher: FieldCipher, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  if (Array.isArray(value)) return value.map((item) => sealPersonal(cipher, item));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value as Record<string, unknown>))
+    out[key] =
+      personalKeys.has(key) && item !== null && item !== undefined
+        ? cipher.seal(item)
+        : sealPersonal(cipher, item);
+  return out;
+}
