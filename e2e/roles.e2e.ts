@@ -24,6 +24,7 @@ const menus: Record<Role, string[]> = {
     'Convoys',
     'Alerts',
     'Import',
+    'Audit trail',
   ],
   coordinator: [
     'Overview',
@@ -56,14 +57,18 @@ const menus: Record<Role, string[]> = {
     'Children',
   ],
   observer: ['Overview', 'Site', 'Pauses and timeline'],
+  // Auditors read the audit trail and nothing else.
+  auditor: ['Audit trail'],
 };
 
 describe('logging in and out', () => {
   for (const role of roles)
-    it(`logs in as ${role}, sees the overview and the menu of that role, and logs out`, async () => {
+    it(`logs in as ${role}, sees the overview (an auditor: the audit trail) and the menu of that role, and logs out`, async () => {
       const page = await newPage(browser);
       await logIn(page, url, accounts[role]);
-      await page.getByRole('heading', { name: /Overview: Azovstal/ }).waitFor();
+      await page
+        .getByRole('heading', { name: role === 'auditor' ? 'Audit trail' : /Overview: Azovstal/ })
+        .waitFor();
       expect(await page.getByTestId('user').textContent()).toContain(accounts[role].username);
       const menu = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
       expect(await menu.allInnerTexts()).toEqual(menus[role]);

@@ -159,7 +159,11 @@ async function buildSite(t: TestApp): Promise<string> {
 }
 
 const exportFrom = (t: TestApp, id: string, role: Role = 'coordinator') =>
-  t.app.inject({ method: 'GET', url: `/api/sites/${id}/export`, headers: t.as(role) });
+  t.app.inject({
+    method: 'GET',
+    url: `/api/sites/${id}/export?profile=cell-transfer&recipient=Corridor%20cell`,
+    headers: t.as(role),
+  });
 
 const importInto = (t: TestApp, body: string | Buffer, role: Role = 'coordinator') =>
   t.app.inject({

@@ -47,7 +47,21 @@ it('imports another registry’s records, and exports them again', async () => {
     notes: { created: 1, unchanged: 0, skipped: 0 },
   });
   const out = join(dir.path, 'out.xml');
-  await runCliOk(['pfif', 'export', '--out', out, '--domain', 'corridor.example.org'], deployment.storage);
+  await runCliOk(
+    [
+      'pfif',
+      'export',
+      '--out',
+      out,
+      '--domain',
+      'corridor.example.org',
+      '--profile',
+      'icrc-tracing',
+      '--recipient',
+      'ICRC Central Tracing Agency',
+    ],
+    deployment.storage,
+  );
   const { records } = readPfif(readFileSync(out, 'utf8'));
   expect(records.map((r) => r.person.person_record_id)).toEqual(['registry.example.org/p.7']);
   expect(records[0]!.notes.map((n) => n.note_record_id)).toEqual(['registry.example.org/n.7']);

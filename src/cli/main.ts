@@ -6,6 +6,7 @@ import {
   convoysNotifyCommand,
 } from './commands/convoys.ts';
 import { exportHxlCommand } from './commands/export-hxl.ts';
+import { auditExportCommand, auditVerifyCommand, profilesListCommand } from './commands/audit.ts';
 import { initCommand } from './commands/init.ts';
 import { exportCommand, importCommand } from './commands/interchange.ts';
 import { pfifExportCommand, pfifImportCommand } from './commands/pfif.ts';
@@ -44,6 +45,9 @@ const commands: Command[] = [
   convoysNotificationExportCommand,
   exportHxlCommand,
   retentionApplyCommand,
+  auditVerifyCommand,
+  auditExportCommand,
+  profilesListCommand,
 ];
 
 function overview(): string {

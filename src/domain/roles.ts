@@ -1,4 +1,4 @@
-export const roles = ['admin', 'coordinator', 'field', 'reception', 'observer'] as const;
+export const roles = ['admin', 'coordinator', 'field', 'reception', 'observer', 'auditor'] as const;
 export type Role = (typeof roles)[number];
 
 // Every route declares one of these. 'public' routes need no session; 'authenticated' needs any
@@ -47,6 +47,9 @@ export const permissions = [
   'children:read',
   'children:write',
   'children:handover',
+  'audit:read',
+  'disclosure:read',
+  'disclosure:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -67,6 +70,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'rescue:read',
     'convoys:read',
     'alerts:read',
+    'audit:read',
+    'disclosure:read',
   ],
   coordinator: [
     'site:read',
@@ -109,6 +114,9 @@ const grants: Record<Role, readonly Permission[]> = {
     'children:read',
     'children:write',
     'children:handover',
+    // The cell decides what each party may receive.
+    'disclosure:read',
+    'disclosure:manage',
   ],
   field: [
     'site:read',
@@ -161,6 +169,9 @@ const grants: Record<Role, readonly Permission[]> = {
   // Rescue plans say where the crews are and will be, which no party outside the operation is told.
   // Convoys are told to each party by notification, never through the app.
   observer: ['site:read', 'aggregates:read', 'pauses:read'],
+  // Auditors check who read and changed what: the audit trail holds ids, never names, and the
+  // disclosure profiles say what each export was allowed to carry. Nothing else of the operation.
+  auditor: ['audit:read', 'disclosure:read'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {
@@ -169,6 +180,6 @@ export function hasPermission(role: Role, permission: Permission): boolean {
 }
 
 // Roles that may see person-level data: anyone else gets aggregates and redacted site data only.
-export const seesPersons = (role: Role): boolean => role !== 'observer';
+export const seesPersons = (role: Role): boolean => role !== 'observer' && role !== 'auditor';
 
 export const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);

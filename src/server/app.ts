@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type onRouteHookHandler } from 'fastify';
 import type { Database } from '../store/database.ts';
+import { installAuditReads } from './audit-reads.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandling } from './errors.ts';
 import { registerRoutes } from './routes/index.ts';
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installAuth(app, options.db);
+  installAuditReads(app, options.db);
   await registerRoutes(app, {
     db: options.db,
     loginRateLimit: options.loginRateLimit ?? 10,

@@ -23,6 +23,7 @@ import { type Actor, recordOperation } from '../store/repos/operations.ts';
 import { findParty, findSource, type Party } from '../store/repos/parties.ts';
 import { findPause } from '../store/repos/pauses.ts';
 import { requireConvoy } from './convoy-lookup.ts';
+import { authoriseExport, profileForParty } from './disclosure-profiles.ts';
 import { requireSite } from './sites.ts';
 
 /** Who is counted: everyone still expected or aboard before departure, those aboard after it. */
@@ -202,8 +203,19 @@ export function notifyParties(
           });
           continue;
         }
+        const id = newId();
+        // A party receives the movement and counts by category; its profile must allow both.
+        await authoriseExport(tx, actor, {
+          kind: 'notification',
+          entity: 'convoy',
+          entityId: convoy.id,
+          profile: await profileForParty(tx, party.id),
+          recipient: party.name,
+          needs: ['movements', 'counts'],
+          detail: { partyId: party.id, notificationId: id },
+        });
         const notification: repo.Notification = {
-          id: newId(),
+          id,
           convoyId: convoy.id,
           partyId: party.id,
           version: (previous?.version ?? 0) + 1,

@@ -71,14 +71,23 @@ export async function migrate(db: Database, upTo?: number): Promise<number> {
   return migrations.at(-1)?.version ?? 0;
 }
 
-// Migrations are plain statements separated by semicolons at line ends; no function bodies, so a
-// simple split is exact. Running them one by one inside the transaction works on both backends.
+// Migrations are plain statements separated by semicolons at line ends; a function body between $$
+// quotes is kept whole. Running them one by one inside the transaction works on both backends.
 function splitStatements(sql: string): string[] {
-  return sql
+  const pieces = sql
     .split('\n')
     .filter((line) => !line.trim().startsWith('--'))
     .join('\n')
-    .split(/;\s*$/m)
-    .map((statement) => statement.trim())
-    .filter((statement) => statement.length > 0);
+    .split(/;\s*$/m);
+  const statements: string[] = [];
+  let open = '';
+  for (const piece of pieces) {
+    open = open ? `${open};${piece}` : piece;
+    // An odd number of $$ means the piece ends inside a function body: the semicolon belongs to it.
+    if ((open.match(/\$\$/g) ?? []).length % 2 === 1) continue;
+    statements.push(open.trim());
+    open = '';
+  }
+  if (open) statements.push(open.trim());
+  return statements.filter((statement) => statement.length > 0);
 }

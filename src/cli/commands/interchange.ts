@@ -4,8 +4,10 @@ import { CorridorError } from '../../domain/errors.ts';
 import { exportSiteFile } from '../../scenario/export.ts';
 import { importSiteFile } from '../../scenario/import.ts';
 import { readSiteFile } from '../../scenario/read.ts';
+import { authoriseSiteFileExport } from '../../services/disclosure-exports.ts';
 import { listSites } from '../../store/repos/sites.ts';
 import type { Command } from '../args.ts';
+import { exportTo, exportToOptions } from '../export-to.ts';
 import { dataDirOption, withStore } from '../store.ts';
 import { cliActor } from './users.ts';
 
@@ -31,7 +33,7 @@ export const importCommand: Command = {
 export const exportCommand: Command = {
   name: 'export',
   summary: 'export a site as a site file (the import format)',
-  usage: 'corridor export [--site ID] [--out FILE] [--data-dir DIR]',
+  usage: 'corridor export --profile NAME --recipient ORG [--site ID] [--out FILE] [--data-dir DIR]',
   options: {
     ...dataDirOption,
     site: {
@@ -40,8 +42,10 @@ export const exportCommand: Command = {
       description: 'the site to export (required when there are several)',
     },
     out: { type: 'string', placeholder: 'FILE', description: 'write to FILE instead of standard output' },
+    ...exportToOptions,
   },
   async run(values) {
+    const to = exportTo(values);
     await withStore(values, async (db) => {
       let siteId = typeof values.site === 'string' ? values.site : undefined;
       if (!siteId) {
@@ -55,6 +59,7 @@ export const exportCommand: Command = {
           );
         siteId = sites[0]!.id;
       }
+      await authoriseSiteFileExport(db, cliActor, siteId, to);
       const out = typeof values.out === 'string' ? createWriteStream(values.out) : process.stdout;
       for await (const chunk of exportSiteFile(db, siteId)) if (!out.write(chunk)) await once(out, 'drain');
       if (out !== process.stdout) {

@@ -1,9 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CorridorError } from '../../domain/errors.ts';
+import { authorisePfifExport } from '../../services/disclosure-exports.ts';
 import { defaultPfifDomain, exportPfif, importPfif } from '../../services/pfif.ts';
 import type { Queryable } from '../../store/database.ts';
 import { listSites } from '../../store/repos/sites.ts';
 import type { Command, OptionSpec } from '../args.ts';
+import { exportTo, exportToOptions } from '../export-to.ts';
 import { dataDirOption, withStore } from '../store.ts';
 import { cliActor } from './users.ts';
 
@@ -36,14 +38,19 @@ const domainOf = (values: Record<string, unknown>) =>
 export const pfifExportCommand: Command = {
   name: 'pfif export',
   summary: 'export open tracing requests and people who agreed to be found as PFIF 1.4 XML',
-  usage: 'corridor pfif export [--site ID] [--domain DOMAIN] [--out FILE] [--data-dir DIR]',
+  usage:
+    'corridor pfif export --profile NAME --recipient ORG [--site ID] [--domain DOMAIN] [--out FILE] [--data-dir DIR]',
   options: {
     ...options,
     out: { type: 'string', placeholder: 'FILE', description: 'write to FILE instead of standard output' },
+    ...exportToOptions,
   },
   async run(values) {
+    const to = exportTo(values);
     await withStore(values, async (db) => {
-      const xml = await exportPfif(db, await siteOf(db, values), domainOf(values));
+      const siteId = await siteOf(db, values);
+      await authorisePfifExport(db, cliActor, siteId, to);
+      const xml = await exportPfif(db, siteId, domainOf(values));
       if (typeof values.out === 'string') writeFileSync(values.out, xml);
       else process.stdout.write(xml);
     });

@@ -1,11 +1,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { alertRoutes } from './alerts.ts';
+import { auditRoutes } from './audit.ts';
 import { boardingRoutes } from './boarding.ts';
 import { childCaseRoutes } from './child-cases.ts';
 import { claimRoutes } from './claims.ts';
 import type { RouteContext } from './context.ts';
 import { convoyRoutes } from './convoys.ts';
+import { disclosureProfileRoutes } from './disclosure-profiles.ts';
 import { exportRoutes } from './exports.ts';
 import { headcountRoutes } from './headcounts.ts';
 import { householdRoutes } from './households.ts';
@@ -50,6 +52,8 @@ export async function registerRoutes(app: FastifyInstance, context: RouteContext
     childCaseRoutes,
     mergeRoutes,
     pfifRoutes,
+    auditRoutes,
+    disclosureProfileRoutes,
     exportRoutes,
   ])
     area(api, context);

@@ -5,9 +5,11 @@ import { exportSiteFile } from '../../scenario/export.ts';
 import { importSiteFile } from '../../scenario/import.ts';
 import { siteFileSchema } from '../../scenario/published-schema.ts';
 import { parseSiteFileBytes } from '../../scenario/read.ts';
+import { authoriseSiteFileExport } from '../../services/disclosure-exports.ts';
 import { findSite } from '../../store/repos/sites.ts';
 import { actorOf } from '../auth.ts';
 import { ErrorResponse, errorResponses, Id, IdParams } from '../schemas/common.ts';
+import { ExportTo } from '../schemas/disclosure.ts';
 import type { Api, RouteContext } from './context.ts';
 
 /** A whole site arrives in one request, so this route alone takes bodies far above the default. */
@@ -33,11 +35,14 @@ export function interchangeRoutes(api: Api, { db }: RouteContext): void {
   api.get(
     '/api/sites/:id/export',
     {
-      config: { permission: 'data:export' },
+      config: { permission: 'data:export', auditedAsExport: true },
       schema: {
         tags,
         summary: 'The whole site as a site file, streamed',
+        description:
+          'Under a disclosure profile that allows names (e.g. cell-transfer), to the recipient named; the export is recorded in the audit trail.',
         params: IdParams,
+        querystring: Type.Object(ExportTo, { additionalProperties: false }),
         response: {
           200: {
             description: 'The site file, as an attachment',
@@ -51,6 +56,7 @@ export function interchangeRoutes(api: Api, { db }: RouteContext): void {
       // Checked before streaming starts: once the first bytes are out, an error can only cut the file.
       const site = await findSite(db, request.params.id);
       if (!site) throw notFound('site', request.params.id);
+      await authoriseSiteFileExport(db, actorOf(request), site.id, request.query);
       return reply
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="corridor-site-${site.id}.json"`)

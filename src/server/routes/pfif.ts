@@ -1,8 +1,10 @@
 import Type from 'typebox';
 import { CorridorError } from '../../domain/errors.ts';
+import { authorisePfifExport } from '../../services/disclosure-exports.ts';
 import { defaultPfifDomain, exportPfif, importPfif } from '../../services/pfif.ts';
 import { actorOf } from '../auth.ts';
 import { ErrorResponse, errorResponses, SiteParams } from '../schemas/common.ts';
+import { ExportTo } from '../schemas/disclosure.ts';
 import type { Api, RouteContext } from './context.ts';
 
 /** A PFIF document arrives whole; larger exchanges go through `corridor pfif import FILE`. */
@@ -39,13 +41,14 @@ export function pfifRoutes(api: Api, { db }: RouteContext): void {
   api.get(
     '/api/sites/:siteId/pfif',
     {
-      config: { permission: 'tracing:exchange' },
+      config: { permission: 'tracing:exchange', auditedAsExport: true },
       schema: {
         tags,
         summary: "The site's open tracing requests and the people who agreed to be found, as PFIF 1.4",
-        description: 'No person who declined to be found, was never asked, or was merged away is in it.',
+        description:
+          'No person who declined to be found, was never asked, or was merged away is in it. Under a disclosure profile that allows names (e.g. icrc-tracing), to the recipient named; the export is recorded in the audit trail.',
         params: SiteParams,
-        querystring: DomainQuery,
+        querystring: Type.Object({ ...DomainQuery.properties, ...ExportTo }, { additionalProperties: false }),
         response: {
           200: {
             description: 'a PFIF 1.4 document',
@@ -56,6 +59,7 @@ export function pfifRoutes(api: Api, { db }: RouteContext): void {
       },
     },
     async (request, reply) => {
+      await authorisePfifExport(db, actorOf(request), request.params.siteId, request.query);
       const xml = await exportPfif(db, request.params.siteId, request.query.domain);
       return reply
         .type('application/xml; charset=utf-8')

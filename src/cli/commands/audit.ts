@@ -1,0 +1,90 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { CorridorError } from '../../domain/errors.ts';
+import { auditCsvColumns, auditCsvLine, auditEntries, verifyAudit } from '../../services/audit.ts';
+import { listProfiles } from '../../services/disclosure-profiles.ts';
+import type { Command } from '../args.ts';
+import { dataDirOption, withStore } from '../store.ts';
+
+export const auditVerifyCommand: Command = {
+  name: 'audit verify',
+  summary: 'check the audit chain: exits 1 naming the first entry edited, deleted or moved',
+  usage: 'corridor audit verify [--data-dir DIR]',
+  options: { ...dataDirOption },
+  async run(values) {
+    const verdict = await withStore(values, verifyAudit);
+    if (verdict.ok) {
+      // The head's hash, written down elsewhere, later shows that the trail was not cut short.
+      process.stdout.write(
+        `audit chain intact: ${verdict.entries} entries; head entry ${verdict.headPos} hash ${verdict.headHash}\n`,
+      );
+      return 0;
+    }
+    const broken = verdict.broken!;
+    process.stderr.write(
+      `audit chain broken at entry ${broken.pos}${broken.id ? ` (${broken.id})` : ''}: ${broken.message} [${broken.reason}]\n`,
+    );
+    return 1;
+  },
+};
+
+export const auditExportCommand: Command = {
+  name: 'audit export',
+  summary: 'write the audit trail as CSV or JSON',
+  usage: 'corridor audit export [--format csv|json] [--from TIME] [--to TIME] [--out FILE] [--data-dir DIR]',
+  options: {
+    ...dataDirOption,
+    format: { type: 'string', placeholder: 'csv|json', description: 'the format (default csv)' },
+    from: { type: 'string', placeholder: 'TIME', description: 'entries at or after this ISO time' },
+    to: { type: 'string', placeholder: 'TIME', description: 'entries before this ISO time' },
+    out: { type: 'string', placeholder: 'FILE', description: 'write to FILE instead of standard output' },
+  },
+  async run(values) {
+    const format = values.format ?? 'csv';
+    if (format !== 'csv' && format !== 'json')
+      throw new CorridorError('bad_request', `--format is csv or json, not ${String(format).slice(0, 20)}`);
+    const filter: { from?: string; to?: string } = {};
+    for (const key of ['from', 'to'] as const) {
+      const value = values[key];
+      if (value === undefined) continue;
+      if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
+        throw new CorridorError('bad_request', `--${key} is an ISO time such as 2022-05-06T00:00:00Z`);
+      filter[key] = new Date(value).toISOString();
+    }
+    await withStore(values, async (db) => {
+      const out = typeof values.out === 'string' ? createWriteStream(values.out) : process.stdout;
+      const write = async (text: string) => {
+        if (!out.write(text)) await once(out, 'drain');
+      };
+      let first = true;
+      await write(format === 'json' ? '[' : `${auditCsvColumns.join(',')}\n`);
+      for await (const row of auditEntries(db, filter)) {
+        await write(format === 'json' ? `${first ? '' : ','}\n${JSON.stringify(row)}` : auditCsvLine(row));
+        first = false;
+      }
+      if (format === 'json') await write('\n]\n');
+      if (out !== process.stdout) {
+        out.end();
+        await once(out, 'finish');
+      }
+    });
+    return 0;
+  },
+};
+
+export const profilesListCommand: Command = {
+  name: 'profiles list',
+  summary: 'list the disclosure profiles: what each party may receive',
+  usage: 'corridor profiles list [--data-dir DIR]',
+  options: { ...dataDirOption },
+  async run(values) {
+    const profiles = await withStore(values, listProfiles);
+    for (const p of profiles)
+      process.stdout.write(
+        `${p.name}\t${p.grants.join(',')}${p.consentRequired ? '\tconsent required' : ''}\tmin cell ${p.minCell}\t${
+          p.recipients.length ? `for ${p.recipients.join('; ')}` : 'any recipient'
+        }\t${p.purpose}\n`,
+      );
+    return 0;
+  },
+};

@@ -1,0 +1,167 @@
+import type { AuditEntry, AuditKind, ChainFields } from '../../domain/audit.ts';
+import { newId } from '../../domain/ids.ts';
+import type { Queryable } from '../database.ts';
+
+export interface NewAuditEntry {
+  actorId: string | null;
+  kind: AuditKind;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+/**
+ * Appends an entry; the database's trigger gives it its place in the chain and its hash. In a
+ * transaction, the chain's head stays locked until it ends: call this last in a transaction.
+ */
+export async function appendAudit(db: Queryable, entry: NewAuditEntry): Promise<void> {
+  await db.query(
+    `INSERT INTO audit_entry (id, actor_id, kind, action, entity, entity_id, detail, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, '', '')`,
+    [
+      newId(),
+      entry.actorId,
+      entry.kind,
+      entry.action,
+      entry.entity,
+      entry.entityId,
+      entry.detail ? JSON.stringify(entry.detail) : null,
+    ],
+  );
+}
+
+interface EntryRow {
+  pos: number;
+  id: string;
+  at: Date;
+  actor_id: string | null;
+  kind: AuditKind;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  operation_id: string | null;
+  detail: Record<string, unknown> | null;
+  prev_hash: string;
+  hash: string;
+}
+
+const toEntry = (row: EntryRow): AuditEntry => ({
+  pos: row.pos,
+  id: row.id,
+  at: row.at.toISOString(),
+  actorId: row.actor_id,
+  kind: row.kind,
+  action: row.action,
+  entity: row.entity,
+  entityId: row.entity_id,
+  operationId: row.operation_id,
+  detail: row.detail,
+  prevHash: row.prev_hash,
+  hash: row.hash,
+});
+
+export interface AuditFilter {
+  afterPos?: number | undefined;
+  kind?: AuditKind | undefined;
+  actorId?: string | undefined;
+  entityId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+}
+
+export async function listAudit(db: Queryable, filter: AuditFilter): Promise<AuditEntry[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.afterPos !== undefined) where.push(`pos > $${params.push(filter.afterPos)}`);
+  if (filter.kind) where.push(`kind = $${params.push(filter.kind)}`);
+  if (filter.actorId) where.push(`actor_id = $${params.push(filter.actorId)}`);
+  if (filter.entityId) where.push(`entity_id = $${params.push(filter.entityId)}`);
+  if (filter.from) where.push(`at >= $${params.push(filter.from)}`);
+  if (filter.to) where.push(`at < $${params.push(filter.to)}`);
+  const { rows } = await db.query<EntryRow>(
+    `SELECT pos, id, at, actor_id, kind, action, entity, entity_id, operation_id, detail, prev_hash, hash
+     FROM audit_entry ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY pos LIMIT $${params.push(filter.limit)}`,
+    params,
+  );
+  return rows.map(toEntry);
+}
+
+/** The usernames of the given accounts (staff, not the people in the registry). */
+export async function actorNames(db: Queryable, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query<{ id: string; username: string }>(
+    'SELECT id, username FROM app_user WHERE id = ANY ($1::uuid[])',
+    [ids],
+  );
+  return new Map(rows.map((row) => [row.id, row.username]));
+}
+
+export interface ChainRow extends ChainFields {
+  id: string;
+  prevHash: string;
+  hash: string;
+}
+
+interface ChainRowRaw {
+  pos: string;
+  id: string;
+  at: string;
+  actor_id: string | null;
+  kind: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  operation_id: string | null;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** A page of the chain, with every hashed field as text the way the database's trigger renders it. */
+export async function chainPage(db: Queryable, afterPos: number, limit: number): Promise<ChainRow[]> {
+  const { rows } = await db.query<ChainRowRaw>(
+    `SELECT pos::text AS pos, id::text AS id,
+       to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at,
+       actor_id::text AS actor_id, kind, action, entity, entity_id, operation_id::text AS operation_id,
+       detail::text AS detail, prev_hash, hash
+     FROM audit_entry WHERE audit_entry.pos > $1 ORDER BY audit_entry.pos LIMIT $2`,
+    [afterPos, limit],
+  );
+  return rows.map((row) => ({
+    pos: row.pos,
+    id: row.id,
+    at: row.at,
+    actorId: row.actor_id,
+    kind: row.kind,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    operationId: row.operation_id,
+    detail: row.detail,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }));
+}
+
+export async function chainHead(db: Queryable): Promise<{ pos: number; hash: string }> {
+  const { rows } = await db.query<{ pos: number; hash: string }>(
+    'SELECT pos, hash FROM audit_head WHERE id = 1',
+  );
+  return rows[0] ?? { pos: 0, hash: '' };
+}
+
+/** The first change entry (by position) whose operation is no longer in the operations log. */
+export async function firstMissingOperation(
+  db: Queryable,
+): Promise<{ pos: number; id: string; operationId: string } | undefined> {
+  const { rows } = await db.query<{ pos: number; id: string; operation_id: string }>(
+    `SELECT a.pos, a.id, a.operation_id FROM audit_entry a
+     WHERE a.operation_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM operation o WHERE o.id = a.operation_id)
+     ORDER BY a.pos LIMIT 1`,
+  );
+  const row = rows[0];
+  return row && { pos: row.pos, id: row.id, operationId: row.operation_id };
+}
