@@ -119,6 +119,7 @@ const screens: Array<{ role: Role; path: string; ready: (page: Page) => Promise<
   },
   { role: 'observer', path: '/', ready: (p) => p.getByTestId('tile-total').waitFor() },
   { role: 'observer', path: '/pauses', ready: (p) => p.getByTestId('pause-card').first().waitFor() },
+  { role: 'auditor', path: '/audit', ready: (p) => p.getByTestId('audit-table').waitFor() },
 ];
 
 describe('accessibility (axe-core, serious and critical)', () => {
@@ -133,7 +134,7 @@ describe('accessibility (axe-core, serious and critical)', () => {
     await page.context().close();
   });
 
-  for (const role of ['coordinator', 'reception', 'observer'] as const)
+  for (const role of ['coordinator', 'reception', 'observer', 'auditor'] as const)
     it(`has no violations on any screen a ${role} uses`, async () => {
       const page = await pageAs(browser, url, accounts[role]);
       for (const screen of screens.filter((s) => s.role === role)) {

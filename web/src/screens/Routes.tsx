@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../../src/domain/roles.ts';
 import { AlertsScreen } from '../alerts/AlertsScreen.tsx';
+import { AuditScreen } from '../audit/AuditScreen.tsx';
 import { BoardingDesk } from '../boarding/BoardingDesk.tsx';
 import { QueryState } from '../components/ErrorNote.tsx';
 import { ConvoyPage } from '../convoys/ConvoyPage.tsx';
@@ -48,6 +49,9 @@ export function Routes() {
     can(needs) ? screen() : <p className="muted">{t('app.notFound')}</p>;
 
   if (path === '/import') return guard('data:import', () => <ImportScreen />);
+  // The audit trail is not about any one site; an auditor, who reads no site, starts there.
+  if (path === '/audit' || (path === '/' && !can('site:read') && can('audit:read')))
+    return guard('audit:read', () => <AuditScreen />);
   if (loading || error) return <QueryState loading={loading} error={error} />;
   if (!site) return <p>{t('app.noSite')}</p>;
 
