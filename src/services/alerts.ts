@@ -85,34 +85,48 @@ export async function raiseDepartureAlerts(tx: Queryable, actor: Actor, convoyId
  * transaction that records the arrival. Returns how many alerts were raised.
  */
 export async function raiseArrivalAlerts(tx: Queryable, actor: Actor, convoyId: string): Promise<number> {
+  return (await raiseNotArrived(tx, actor, 'm.convoy_id = $1', convoyId)).length;
+}
+
+/**
+ * The same rule for one person, applied again when something that settled it is undone (their
+ * check-in voided): an alert if a convoy they boarded has arrived without them. Returns the ids of
+ * the alerts raised (none while one is open).
+ */
+export function raiseArrivalAlertFor(tx: Queryable, actor: Actor, personId: string): Promise<string[]> {
+  return raiseNotArrived(tx, actor, `m.person_id = $1 AND c.status = 'arrived'`, personId);
+}
+
+async function raiseNotArrived(tx: Queryable, actor: Actor, which: string, id: string): Promise<string[]> {
   const { rows } = await tx.query<{
     person_id: string;
     site_id: string;
+    convoy_id: string;
     convoy_code: string;
     vehicle_id: string;
     vehicle_label: string;
     status: string;
   }>(
-    `SELECT m.person_id, c.site_id, c.code AS convoy_code, m.vehicle_id, v.label AS vehicle_label, p.status
+    `SELECT m.person_id, c.site_id, m.convoy_id, c.code AS convoy_code, m.vehicle_id, v.label AS vehicle_label, p.status
      FROM manifest_entry m JOIN convoy c ON c.id = m.convoy_id JOIN vehicle v ON v.id = m.vehicle_id
        JOIN person p ON p.id = m.person_id
-     WHERE m.convoy_id = $1 AND m.status = 'boarded' AND p.status NOT IN ('boarded', 'arrived', 'left_reception')
+     WHERE ${which} AND m.status = 'boarded' AND p.status NOT IN ('boarded', 'arrived', 'left_reception')
        AND NOT EXISTS (SELECT 1 FROM check_in k WHERE k.person_id = m.person_id AND k.voided_at IS NULL)
      ORDER BY v.label, m.person_id`,
-    [convoyId],
+    [id],
   );
   const seen = await lastSeen(
     tx,
     rows.map((r) => r.person_id),
   );
-  let raised = 0;
+  const raised: string[] = [];
   for (const r of rows) {
     const where = seen.get(r.person_id);
-    const id = await raiseAlert(tx, actor, {
+    const alertId = await raiseAlert(tx, actor, {
       siteId: r.site_id,
       kind: 'boarded_not_arrived',
       personId: r.person_id,
-      convoyId,
+      convoyId: r.convoy_id,
       details: {
         convoyCode: r.convoy_code,
         vehicleId: r.vehicle_id,
@@ -123,7 +137,7 @@ export async function raiseArrivalAlerts(tx: Queryable, actor: Actor, convoyId: 
           : null,
       },
     });
-    if (id) raised++;
+    if (alertId) raised.push(alertId);
   }
   return raised;
 }

@@ -61,20 +61,53 @@ export async function raiseCheckInAlerts(
       },
     });
   if (!isChild(facts.person)) return raised;
-  const adults = (await responsibleAdultsOf(tx, [facts.person.id])).get(facts.person.id)!;
-  if (!arrivesUnaccompanied({ isChild: true, ...adults })) return raised;
-  await raise({
+  const child = await raiseChildAlertIfAlone(tx, actor, {
+    checkInId: facts.checkInId,
     siteId: facts.siteId,
-    kind: 'unaccompanied_child_arrived',
-    personId: facts.person.id,
+    childId: facts.person.id,
+    receptionPointName: facts.receptionPointName,
+    desk: facts.desk,
     convoyId: facts.convoyId,
+  });
+  if (child) raised.push({ id: child, kind: 'unaccompanied_child_arrived' });
+  return raised;
+}
+
+/** A child's standing check-in, and where it was made. */
+export interface ChildCheckIn {
+  checkInId: string;
+  siteId: string;
+  childId: string;
+  receptionPointName: string;
+  desk: string | null;
+  convoyId: string | null;
+}
+
+/**
+ * Raises the unaccompanied-child alert if none of the adults responsible for the child has a
+ * standing check-in: when the child is checked in, and again when an adult's check-in is voided.
+ * Returns the alert's id, or null when none was raised (not alone, or the alert is open already).
+ */
+export async function raiseChildAlertIfAlone(
+  tx: Queryable,
+  actor: Actor,
+  child: ChildCheckIn,
+): Promise<string | null> {
+  const adults = (await responsibleAdultsOf(tx, [child.childId])).get(child.childId)!;
+  if (!arrivesUnaccompanied({ isChild: true, ...adults })) return null;
+  return raiseAlert(tx, actor, {
+    siteId: child.siteId,
+    kind: 'unaccompanied_child_arrived',
+    personId: child.childId,
+    convoyId: child.convoyId,
     details: {
-      ...where,
+      checkInId: child.checkInId,
+      receptionPointName: child.receptionPointName,
+      desk: child.desk,
       // Where the adults are now (held at a screening point, still sheltering …) is what the cell
       // needs to reunite them.
       guardians: adults.guardians.map(({ personId, relation, status }) => ({ personId, relation, status })),
       householdAdults: adults.householdAdults.map(({ personId, status }) => ({ personId, status })),
     },
   });
-  return raised;
 }

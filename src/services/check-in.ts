@@ -1,5 +1,6 @@
 // Check-in at a reception point. One transaction writes the check-in, the person's move to arrived,
-// the alerts it raises and the operations log. Two rules make it safe to press Enter twice or from
+// what it settles (a hold at a screening point still open, a "boarded but not arrived" alert), the
+// alerts it raises and the operations log. Two rules make it safe to press Enter twice or from
 // two desks at once:
 // - the person's row is locked first, so of two desks checking in the same person one waits for the
 //   other and then finds the standing check-in: it gets a 409 naming when and where it was made;
@@ -19,6 +20,7 @@ import { findRoadPoint } from '../store/repos/logistics.ts';
 import { type Actor, recordOperation } from '../store/repos/operations.ts';
 import { findPerson, setPersonStatus } from '../store/repos/people.ts';
 import { onManifest, raiseCheckInAlerts } from './check-in-alerts.ts';
+import { settleArrival } from './check-in-arrival.ts';
 import { requireSite } from './sites.ts';
 
 export interface CheckInInput {
@@ -189,6 +191,13 @@ function write(db: Database, actor: Actor, siteId: string, input: CheckInInput):
         after: { status, reason: `checked in at ${point.name}`, checkInId: id },
       });
     }
+    await settleArrival(tx, actor, {
+      checkInId: id,
+      personId: person.id,
+      checkedInAt: record.checkedInAt,
+      receptionPointName: point.name,
+      desk: record.desk,
+    });
     const alerts = await raiseCheckInAlerts(tx, actor, {
       checkInId: id,
       siteId,

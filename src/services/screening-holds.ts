@@ -193,14 +193,18 @@ export async function holdPeople(
     );
 }
 
-/** The open holds of these people on this convoy, locked; refuses anyone not held on it. */
+/**
+ * The holds of these people on this convoy whose release has not been reported, locked; refuses
+ * anyone not held on it. A hold the person's check-in ended counts: the release reported later says
+ * when and where they were really let go.
+ */
 export async function openHoldsFor(
   tx: Queryable,
   convoy: Convoy,
   personIds: readonly string[],
 ): Promise<repo.ScreeningHold[]> {
   if (personIds.length === 0) return [];
-  const holds = await repo.listHolds(tx, convoy.id, { open: true, personIds, forUpdate: true });
+  const holds = await repo.listHolds(tx, convoy.id, { unreported: true, personIds, forUpdate: true });
   const missing = personIds.filter((id) => !holds.some((h) => h.personId === id));
   if (missing.length > 0)
     throw new CorridorError(

@@ -8,9 +8,15 @@ export interface ReceptionFixtures {
   receptionPointId: string;
   /** Checked in (on no manifest): checking them in again is refused. */
   checkedInId: string;
+  /** That check-in, made by the reception desk. */
+  checkInId: string;
+  /** A standing check-in made by the coordination cell: a reception desk may not void it. */
+  cellCheckInId: string;
+  /** A check-in voided as a mistake. */
+  voidedCheckInId: string;
   /** The Idempotency-Key of that check-in. */
   checkInKey: string;
-  /** Registered, never checked in. */
+  /** Registered; checked in by mistake and the check-in voided, so not checked in. */
   waitingId: string;
   /** The alert that check-in raised (arrived on no manifest), still open. */
   openAlertId: string;
@@ -19,9 +25,10 @@ export interface ReceptionFixtures {
 }
 
 /**
- * Two adults registered on the fixtures' site and checked in at its reception point by a desk
- * (neither is on a manifest, so each raises an alert; the second alert is resolved), and a third
- * adult who has not arrived. Everything goes through the API.
+ * Two adults registered on the fixtures' site and checked in at its reception point, the first by
+ * a desk, the second by the cell (neither is on a manifest, so each raises an alert; the second
+ * alert is resolved), and a third adult who has not arrived (a desk checked him in by mistake and
+ * voided it). Everything goes through the API.
  */
 export async function seedReception(
   t: TestApp,
@@ -39,20 +46,22 @@ export async function seedReception(
         201,
       )
     ).id;
-  const checkIn = async (personId: string, key: string) => {
+  const checkIn = async (personId: string, key: string, role: 'reception' | 'coordinator' = 'reception') => {
     const response = await t.app.inject({
       method: 'POST',
       url: `/api/sites/${f.siteId}/check-ins`,
-      headers: { ...t.as('reception'), 'idempotency-key': key },
+      headers: { ...t.as(role), 'idempotency-key': key },
       payload: { personId, receptionPointId: l.receptionId, desk: '1' },
     });
     if (response.statusCode !== 201) throw new Error(`check-in failed: ${response.body}`);
-    return (response.json() as { alerts: Array<{ id: string }> }).alerts[0]!.id;
+    const made = response.json() as { id: string; alerts: Array<{ id: string }> };
+    return { id: made.id, alertId: made.alerts[0]!.id };
   };
   const checkedInId = await register('First');
   const checkInKey = newId();
-  const openAlertId = await checkIn(checkedInId, checkInKey);
-  const resolvedAlertId = await checkIn(await register('Second'), newId());
+  const first = await checkIn(checkedInId, checkInKey);
+  const second = await checkIn(await register('Second'), newId(), 'coordinator');
+  const resolvedAlertId = second.alertId;
   await call(
     t,
     'coordinator',
@@ -61,12 +70,26 @@ export async function seedReception(
     { resolution: 'came by car with relatives; confirmed by phone' },
     200,
   );
+  // The desk scanned the waiting man's card by mistake, and voided it: he is waiting again.
+  const waitingId = await register('Waiting');
+  const mistaken = await checkIn(waitingId, newId());
+  await call(
+    t,
+    'reception',
+    'POST',
+    `/api/check-ins/${mistaken.id}/void`,
+    { reason: 'scanned the wrong card' },
+    200,
+  );
   return {
     receptionPointId: l.receptionId,
     checkedInId,
+    checkInId: first.id,
+    cellCheckInId: second.id,
+    voidedCheckInId: mistaken.id,
     checkInKey,
-    waitingId: await register('Waiting'),
-    openAlertId,
+    waitingId,
+    openAlertId: first.alertId,
     resolvedAlertId,
   };
 }

@@ -1,19 +1,23 @@
 import { CorridorError } from '../../domain/errors.ts';
 import { parsePersonCode } from '../../domain/person-code.ts';
+import { hasPermission } from '../../domain/roles.ts';
 import { checkIn } from '../../services/check-in.ts';
+import { voidCheckIn } from '../../services/check-in-void.ts';
 import { receptionSearch } from '../../services/reception-search.ts';
 import { requireSite } from '../../services/sites.ts';
 import { listCheckIns } from '../../store/repos/check-ins.ts';
-import { actorOf } from '../auth.ts';
-import { errorResponses, SiteParams } from '../schemas/common.ts';
+import { actorOf, currentUser } from '../auth.ts';
+import { errorResponses, IdParams, SiteParams } from '../schemas/common.ts';
 import {
   CheckIn,
   CheckInHeaders,
   CheckInInput,
   CheckInPage,
   CheckInQuery,
+  CheckInVoidInput,
   ReceptionSearchQuery,
   ReceptionSearchResult,
+  VoidedCheckIn,
 } from '../schemas/reception.ts';
 import type { Api, RouteContext } from './context.ts';
 
@@ -66,6 +70,35 @@ export function receptionRoutes(api: Api, { db }: RouteContext): void {
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(result.checkIn);
     },
+  );
+
+  // Who may void a check-in: the desk that made it, or the coordination cell. A wrong card scanned
+  // or the wrong name chosen is seen at once by the desk that did it, with the person in front of
+  // them, and should be undone there without waiting for the cell; so the route needs the desk's
+  // own permission, and the service lets a desk void only the check-ins made under its account.
+  // Anyone else's check-in is a fact the desk did not witness: voiding it is the cell's call, the
+  // same authority that resolves alerts (alerts:resolve), since a void reopens and raises alerts.
+  api.post(
+    '/api/check-ins/:id/void',
+    {
+      config: { permission: 'reception:check_in' },
+      schema: {
+        tags,
+        summary:
+          'Void a check-in made in error, with the reason: the person goes back to the status they had, alerts are put right',
+        description:
+          'A reception desk voids only its own check-ins; the coordination cell any. The check-in stays, marked voided. ' +
+          'A hold at a screening point the check-in ended opens again; alerts it raised are resolved; the alerts the ' +
+          'corrected record calls for (boarded but not arrived, a child now alone at reception) are raised.',
+        params: IdParams,
+        body: CheckInVoidInput,
+        response: { 200: VoidedCheckIn, ...errorResponses },
+      },
+    },
+    async (request) =>
+      voidCheckIn(db, actorOf(request), request.params.id, request.body.reason, {
+        anyDesk: hasPermission(currentUser(request).role, 'alerts:resolve'),
+      }),
   );
 
   api.get(

@@ -55,6 +55,8 @@ export const CheckIn = Type.Object({
   checkedInAt: DateTime,
   checkedInBy: Type.String(),
   voidedAt: Nullable(DateTime),
+  voidedBy: Nullable(Type.String()),
+  voidedReason: Nullable(Type.String()),
   onManifest: Type.Boolean(),
   alerts: Type.Array(Type.Object({ id: Id, kind: Enum(alertKinds) })),
 });
@@ -80,12 +82,37 @@ export const CheckInRecord = Type.Object({
   method: Enum(checkInMethods),
   checkedInAt: DateTime,
   checkedInBy: Type.String(),
+  checkedInById: Nullable(Id),
   voidedAt: Nullable(DateTime),
+  voidedBy: Nullable(Type.String()),
+  voidedReason: Nullable(Type.String()),
 });
 
 export const CheckInPage = Type.Object({
   items: Type.Array(Type.Intersect([CheckInRecord, Type.Object({ person: PersonBrief })])),
   total: Type.Integer(),
+});
+
+export const CheckInVoidInput = Type.Object(
+  {
+    reason: Type.String({
+      minLength: 1,
+      maxLength: 500,
+      description: 'why the check-in was a mistake (the wrong card scanned, the wrong person chosen …)',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+const AlertRef = Type.Object({ id: Id, kind: Enum(alertKinds) });
+
+export const VoidedCheckIn = Type.Object({
+  checkIn: Type.Intersect([CheckInRecord, Type.Object({ person: PersonBrief })]),
+  holdsReopened: Type.Array(Id, {
+    description: 'holds at screening points the check-in had ended, open again',
+  }),
+  alertsResolved: Type.Array(AlertRef, { description: 'alerts the check-in had raised, resolved as voided' }),
+  alertsRaised: Type.Array(AlertRef, { description: 'alerts the corrected record calls for' }),
 });
 
 export const ReceptionSearchQuery = Type.Object(

@@ -98,6 +98,8 @@ export const RoadLog = Type.Object({
       claimId: Nullable(Id),
       releasedEventId: Nullable(Id),
       releasedAt: Nullable(DateTime),
+      // The hold ended with the person's check-in, no release having been reported.
+      endedByCheckInId: Nullable(Id),
       names: Type.Optional(Type.Array(PersonName, { description: 'only for roles that see persons' })),
     }),
   ),

@@ -83,6 +83,20 @@ export async function alertsOfCheckIn(db: Queryable, checkInId: string, personId
   return rows.map(toAlert);
 }
 
+/** The person's open alerts of these kinds, locked. */
+export async function openAlertsOf(
+  tx: Queryable,
+  personId: string,
+  kinds: readonly AlertKind[],
+): Promise<Alert[]> {
+  const { rows } = await tx.query<AlertRow>(
+    `SELECT * FROM reconciliation_alert WHERE person_id = $1 AND kind = ANY ($2::text[]) AND resolved_at IS NULL
+     ORDER BY raised_at, id FOR UPDATE`,
+    [personId, kinds],
+  );
+  return rows.map(toAlert);
+}
+
 export async function resolveAlert(
   tx: Queryable,
   id: string,

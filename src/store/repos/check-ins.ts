@@ -18,6 +18,10 @@ export interface CheckInRecord {
   checkedInBy: string;
   idempotencyKey: string | null;
   voidedAt: string | null;
+  voidedBy: string | null;
+  voidedReason: string | null;
+  /** The account that checked the person in: a desk may void only its own check-ins. */
+  checkedInById: string | null;
 }
 
 interface CheckInRow {
@@ -34,6 +38,9 @@ interface CheckInRow {
   checked_in_by: string;
   idempotency_key: string | null;
   voided_at: Date | null;
+  voided_by: string | null;
+  voided_reason: string | null;
+  checked_in_by_id: string | null;
 }
 
 const toRecord = (r: CheckInRow): CheckInRecord => ({
@@ -50,15 +57,40 @@ const toRecord = (r: CheckInRow): CheckInRecord => ({
   checkedInBy: r.checked_in_by,
   idempotencyKey: r.idempotency_key,
   voidedAt: r.voided_at ? r.voided_at.toISOString() : null,
+  voidedBy: r.voided_by,
+  voidedReason: r.voided_reason,
+  checkedInById: r.checked_in_by_id,
 });
 
 const select = `SELECT k.id, k.site_id, k.person_id, k.reception_point_id, rp.name AS reception_point_name, k.convoy_id,
-    c.code AS convoy_code, k.desk, k.method, k.checked_in_at, k.checked_in_by, k.idempotency_key, k.voided_at
+    c.code AS convoy_code, k.desk, k.method, k.checked_in_at, k.checked_in_by, k.idempotency_key, k.voided_at,
+    k.voided_by, k.voided_reason, k.checked_in_by_id
   FROM check_in k JOIN road_point rp ON rp.id = k.reception_point_id LEFT JOIN convoy c ON c.id = k.convoy_id`;
 
-export async function findCheckIn(db: Queryable, id: string): Promise<CheckInRecord | undefined> {
-  const { rows } = await db.query<CheckInRow>(`${select} WHERE k.id = $1`, [id]);
+export async function findCheckIn(
+  db: Queryable,
+  id: string,
+  forUpdate = false,
+): Promise<CheckInRecord | undefined> {
+  const { rows } = await db.query<CheckInRow>(
+    `${select} WHERE k.id = $1${forUpdate ? ' FOR UPDATE OF k' : ''}`,
+    [id],
+  );
   return rows[0] ? toRecord(rows[0]) : undefined;
+}
+
+/** Voids a standing check-in: it stays, with when, why and by whom, but no longer counts. */
+export async function voidCheckIn(
+  tx: Queryable,
+  id: string,
+  reason: string,
+  by: { userId: string | null; name: string },
+): Promise<void> {
+  await tx.query(
+    `UPDATE check_in SET voided_at = now(), voided_reason = $2, voided_by = $3, voided_by_id = $4
+     WHERE id = $1 AND voided_at IS NULL`,
+    [id, reason, by.name, by.userId],
+  );
 }
 
 export async function checkInByKey(db: Queryable, key: string): Promise<CheckInRecord | undefined> {

@@ -64,7 +64,8 @@ export async function lastSeen(db: Queryable, personIds: readonly string[]): Pro
        ORDER BY m.person_id, m.boarded_at DESC
      ), hold AS (
        SELECT h.person_id, h.waypoint_id, h.held_event_id, h.released_event_id,
-         he.occurred_at AS held_at, re.occurred_at AS released_at, re.waypoint_id AS released_waypoint_id
+         -- A hold ended by the person's check-in has no release event: it ends at the check-in.
+         he.occurred_at AS held_at, h.released_at, re.waypoint_id AS released_waypoint_id
        FROM screening_hold h
        JOIN entry e ON e.person_id = h.person_id AND e.convoy_id = h.convoy_id
        JOIN convoy_event he ON he.id = h.held_event_id
@@ -83,7 +84,7 @@ export async function lastSeen(db: Queryable, personIds: readonly string[]): Pro
          WHERE h.person_id = e.person_id AND ev.id <> h.held_event_id
            AND ev.occurred_at >= h.held_at AND (h.released_at IS NULL OR ev.occurred_at < h.released_at))
        UNION ALL
-       SELECT h.person_id, h.waypoint_id, 'held', h.held_at, he.recorded_at, h.released_event_id IS NULL, h.held_event_id
+       SELECT h.person_id, h.waypoint_id, 'held', h.held_at, he.recorded_at, h.released_at IS NULL, h.held_event_id
        FROM hold h JOIN convoy_event he ON he.id = h.held_event_id
        UNION ALL
        SELECT h.person_id, h.released_waypoint_id, 'released', h.released_at, re.recorded_at, false, h.released_event_id

@@ -98,6 +98,8 @@ export interface ScreeningHold {
   claimId: string | null;
   releasedEventId: string | null;
   releasedAt: string | null;
+  /** The check-in that ended the hold when no release was reported (releasedAt is then its time). */
+  endedByCheckInId: string | null;
   /** When the event that held them happened, as reported. */
   heldAt: string;
 }
@@ -111,6 +113,7 @@ interface HoldRow {
   claim_id: string | null;
   released_event_id: string | null;
   released_at: Date | null;
+  ended_by_check_in_id: string | null;
   held_at: Date;
 }
 
@@ -123,6 +126,7 @@ const toHold = (r: HoldRow): ScreeningHold => ({
   claimId: r.claim_id,
   releasedEventId: r.released_event_id,
   releasedAt: r.released_at?.toISOString() ?? null,
+  endedByCheckInId: r.ended_by_check_in_id,
   heldAt: r.held_at.toISOString(),
 });
 
@@ -154,20 +158,25 @@ export async function insertHolds(
 }
 
 const holdColumns = `h.id, h.convoy_id, h.person_id, h.waypoint_id, h.held_event_id, h.claim_id, h.released_event_id,
-  h.released_at, e.occurred_at AS held_at`;
+  h.released_at, h.ended_by_check_in_id, e.occurred_at AS held_at`;
 
-/** The holds of a convoy, oldest first; only those still open when `open`, locked when `forUpdate`. */
+/**
+ * The holds of a convoy, oldest first; locked when `forUpdate`. `open`: only those still holding
+ * someone. `unreported`: those whose release no one has reported — still open, or ended only by
+ * the person's check-in (a release reported later takes the check-in's place).
+ */
 export async function listHolds(
   db: Queryable,
   convoyId: string,
-  options: { open?: boolean; personIds?: readonly string[]; forUpdate?: boolean } = {},
+  options: { open?: boolean; unreported?: boolean; personIds?: readonly string[]; forUpdate?: boolean } = {},
 ): Promise<ScreeningHold[]> {
   const { rows } = await db.query<HoldRow>(
     `SELECT ${holdColumns} FROM screening_hold h JOIN convoy_event e ON e.id = h.held_event_id
      WHERE h.convoy_id = $1 AND ($2::boolean IS NOT TRUE OR h.released_at IS NULL)
+       AND ($4::boolean IS NOT TRUE OR h.released_event_id IS NULL)
        AND ($3::uuid[] IS NULL OR h.person_id = ANY ($3::uuid[]))
      ORDER BY e.occurred_at, h.id${options.forUpdate ? ' FOR UPDATE OF h' : ''}`,
-    [convoyId, options.open ?? false, options.personIds ?? null],
+    [convoyId, options.open ?? false, options.personIds ?? null, options.unreported ?? false],
   );
   return rows.map(toHold);
 }
@@ -178,9 +187,47 @@ export async function releaseHolds(
   event: { id: string; occurredAt: string },
 ): Promise<void> {
   await tx.query(
-    'UPDATE screening_hold SET released_event_id = $2, released_at = $3 WHERE id = ANY ($1::uuid[])',
+    `UPDATE screening_hold SET released_event_id = $2, released_at = $3, ended_by_check_in_id = NULL
+     WHERE id = ANY ($1::uuid[])`,
     [holdIds, event.id, event.occurredAt],
   );
+}
+
+/** The person's open hold, if any (one at a time), locked. */
+export async function openHoldOf(tx: Queryable, personId: string): Promise<ScreeningHold | undefined> {
+  const { rows } = await tx.query<HoldRow>(
+    `SELECT ${holdColumns} FROM screening_hold h JOIN convoy_event e ON e.id = h.held_event_id
+     WHERE h.person_id = $1 AND h.released_at IS NULL FOR UPDATE OF h`,
+    [personId],
+  );
+  return rows[0] ? toHold(rows[0]) : undefined;
+}
+
+/** Ends a hold with the check-in of the person held: they were let go by the time they arrived. */
+export async function endHoldByCheckIn(
+  tx: Queryable,
+  holdId: string,
+  checkIn: { id: string; checkedInAt: string },
+): Promise<void> {
+  await tx.query('UPDATE screening_hold SET released_at = $3, ended_by_check_in_id = $2 WHERE id = $1', [
+    holdId,
+    checkIn.id,
+    checkIn.checkedInAt,
+  ]);
+}
+
+/** Opens again the holds a voided check-in had ended; returns them as they were. */
+export async function reopenHoldsEndedBy(tx: Queryable, checkInId: string): Promise<ScreeningHold[]> {
+  const { rows } = await tx.query<HoldRow>(
+    `SELECT ${holdColumns} FROM screening_hold h JOIN convoy_event e ON e.id = h.held_event_id
+     WHERE h.ended_by_check_in_id = $1 FOR UPDATE OF h`,
+    [checkInId],
+  );
+  await tx.query(
+    'UPDATE screening_hold SET released_at = NULL, ended_by_check_in_id = NULL WHERE ended_by_check_in_id = $1',
+    [checkInId],
+  );
+  return rows.map(toHold);
 }
 
 /** Which vehicles have been reported arrived at a waypoint; `whole` when the convoy as a whole was. */

@@ -7,7 +7,7 @@ const misread = (id: string): string => {
   return `${code.slice(0, -1)}${code.endsWith('0') ? '1' : '0'}`;
 };
 
-/** Reception: checking people in, and resolving the alerts reconciliation raises. */
+/** Reception: checking people in, voiding a mistaken check-in, and resolving the alerts reconciliation raises. */
 export const receptionRoutes: Record<string, WriteRoute> = {
   'POST /api/sites/:siteId/check-ins': {
     as: 'reception',
@@ -111,6 +111,58 @@ export const receptionRoutes: Record<string, WriteRoute> = {
         },
       ];
     },
+  },
+  'POST /api/check-ins/:id/void': {
+    as: 'reception',
+    path: (c) => `/api/check-ins/${c.reception.checkInId}/void`,
+    cases: (c): Case[] => [
+      field('no reason', {}, ['reason']),
+      field('a blank reason', { reason: '   ' }, ['reason']),
+      field('a reason of two letters', { reason: 'no' }, ['reason']),
+      field('an unknown field', { reason: 'wrong card scanned', personId: c.reception.waitingId }, [
+        'personId',
+      ]),
+      {
+        name: 'a check-in already voided',
+        path: `/api/check-ins/${c.reception.voidedCheckInId}/void`,
+        payload: { reason: 'wrong card scanned' },
+        status: 409,
+        code: 'conflict',
+        mentions: ['already voided', 'reception-user', 'scanned the wrong card'],
+      },
+      {
+        name: "another desk's check-in, by a reception desk",
+        path: `/api/check-ins/${c.reception.cellCheckInId}/void`,
+        payload: { reason: 'wrong card scanned' },
+        status: 403,
+        code: 'forbidden',
+        mentions: ['coordinator-user', 'its own check-ins'],
+      },
+      {
+        name: 'unknown check-in',
+        path: `/api/check-ins/${c.unknownId}/void`,
+        payload: { reason: 'wrong card scanned' },
+        status: 404,
+        code: 'not_found',
+        mentions: [c.unknownId],
+      },
+      {
+        name: 'not an id',
+        path: '/api/check-ins/last/void',
+        payload: { reason: 'wrong card scanned' },
+        status: 400,
+        code: 'validation_failed',
+        mentions: ['id'],
+      },
+      {
+        name: 'as an observer',
+        headers: c.t.as('observer'),
+        payload: { reason: 'wrong card scanned' },
+        status: 403,
+        code: 'forbidden',
+        mentions: ['reception:check_in'],
+      },
+    ],
   },
   'POST /api/alerts/:id/resolve': {
     as: 'coordinator',
