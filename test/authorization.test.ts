@@ -160,8 +160,31 @@ const expected: Record<string, Expected> = {
     path: () => `/api/child-cases/${tracing.caseId}/handover`,
   },
   // PFIF files name people: exchanged with other registries by the cell alone.
-  'GET /api/sites/:siteId/pfif': { access: coordinator, path: (f) => `/api/sites/${f.siteId}/pfif` },
+  'GET /api/sites/:siteId/pfif': {
+    access: coordinator,
+    path: (f) =>
+      `/api/sites/${f.siteId}/pfif?profile=icrc-tracing&recipient=ICRC%20Central%20Tracing%20Agency`,
+  },
   'POST /api/sites/:siteId/pfif': { access: coordinator, path: (f) => `/api/sites/${f.siteId}/pfif` },
+  // The audit trail holds ids, never names: auditors and admins read it.
+  'GET /api/audit': { access: ['admin', 'auditor'] },
+  'GET /api/audit/export': { access: ['admin', 'auditor'] },
+  'GET /api/audit/verify': { access: ['admin', 'auditor'] },
+  // What each party may receive: the cell decides, admins and auditors read it.
+  'GET /api/disclosure-profiles': { access: ['admin', 'coordinator', 'auditor'] },
+  'GET /api/disclosure-profiles/:name': {
+    access: ['admin', 'coordinator', 'auditor'],
+    path: () => '/api/disclosure-profiles/public',
+  },
+  'POST /api/disclosure-profiles': { access: coordinator },
+  'PATCH /api/disclosure-profiles/:name': {
+    access: coordinator,
+    path: () => '/api/disclosure-profiles/public',
+  },
+  'PUT /api/parties/:id/disclosure-profile': {
+    access: coordinator,
+    path: (f) => `/api/parties/${f.partyId}/disclosure-profile`,
+  },
   // Duplicates name both registrations; merging is the cell's.
   'GET /api/sites/:siteId/duplicates': {
     access: coordinator,
@@ -218,7 +241,7 @@ const expected: Record<string, Expected> = {
   // Whole-site files contain every name.
   'GET /api/sites/:id/export': {
     access: ['admin', 'coordinator'],
-    path: (f) => `/api/sites/${f.siteId}/export`,
+    path: (f) => `/api/sites/${f.siteId}/export?profile=cell-transfer&recipient=Corridor%20cell`,
   },
   'POST /api/import': { access: ['admin', 'coordinator'] },
   // Logistics and evacuation plans: the cell keeps and decides them; field teams and reception desks
