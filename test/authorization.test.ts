@@ -86,6 +86,11 @@ const expected: Record<string, Expected> = {
     access: ['admin', 'coordinator', 'field', 'reception', 'observer'],
     path: (f) => `/api/sites/${f.siteId}/exports/hxl`,
   },
+  // Situation reports: the public version to every role that reads aggregates, the full one to the cell.
+  'GET /api/sites/:siteId/sitrep': {
+    access: ['admin', 'coordinator', 'field', 'reception', 'observer'],
+    path: (f) => `/api/sites/${f.siteId}/sitrep`,
+  },
   'POST /api/sites/:siteId/points': { access: coordinator, path: (f) => `/api/sites/${f.siteId}/points` },
   'PATCH /api/points/:id': { access: coordinator, path: (f) => `/api/points/${f.shelterId}` },
   'POST /api/sites/:siteId/passages': {

@@ -17,6 +17,7 @@ import { retentionApplyCommand } from './commands/retention.ts';
 import { rescueAcceptCommand, rescuePlanCommand, rescueProgressCommand } from './commands/rescue-plans.ts';
 import { scenarioGenerateCommand } from './commands/scenario.ts';
 import { serveCommand } from './commands/serve.ts';
+import { sitrepCommand } from './commands/sitrep.ts';
 import { timelineCommand } from './commands/timeline.ts';
 import { tokensCreateCommand, usersAddCommand, usersListCommand } from './commands/users.ts';
 
@@ -45,6 +46,7 @@ const commands: Command[] = [
   convoysNotificationExportCommand,
   exportHxlCommand,
   retentionApplyCommand,
+  sitrepCommand,
   auditVerifyCommand,
   auditExportCommand,
   profilesListCommand,

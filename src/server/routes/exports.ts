@@ -4,6 +4,8 @@ import { CorridorError } from '../../domain/errors.ts';
 import { hasPermission } from '../../domain/roles.ts';
 import { defaultK } from '../../domain/suppression.ts';
 import { exportHxl, maxK, summaryText } from '../../services/hxl-export.ts';
+import { sitrepVersions } from '../../services/sitrep.ts';
+import { renderSitrep, sitrepFormats } from '../../services/sitrep-render.ts';
 import { currentUser } from '../auth.ts';
 import { errorResponses, SiteParams } from '../schemas/common.ts';
 import type { Api, RouteContext } from './context.ts';
@@ -21,6 +23,27 @@ const HxlQuery = Type.Object(
       description:
         'csv: the file, with the disclosure summary in the Disclosure-Summary header; json: both in one object',
     }),
+  },
+  { additionalProperties: false },
+);
+
+const SitrepQuery = Type.Object(
+  {
+    at: Type.Optional(
+      Type.String({ format: 'date-time', description: 'the time the report describes; default now' }),
+    ),
+    format: Type.Union(
+      sitrepFormats.map((f) => Type.Literal(f)),
+      { default: 'md', description: 'md: Markdown; pdf: PDF with charts' },
+    ),
+    version: Type.Union(
+      sitrepVersions.map((v) => Type.Literal(v)),
+      {
+        default: 'public',
+        description:
+          'public: small counts suppressed, published sources only, convoys as counts; full: for roles that export data',
+      },
+    ),
   },
   { additionalProperties: false },
 );
@@ -89,6 +112,37 @@ export function exportRoutes(api: Api, { db }: RouteContext): void {
         .header('content-disposition', `attachment; filename="${result.filename}"`)
         .header('disclosure-summary', summaryText(result.summary))
         .send(result.csv);
+    },
+  );
+
+  api.get(
+    '/api/sites/:siteId/sitrep',
+    {
+      config: { permission: 'aggregates:read' },
+      schema: {
+        tags: ['exports'],
+        summary: 'A situation report for a chosen time, as Markdown or PDF',
+        description:
+          'People by status, vulnerability and shelter (statuses as they stood then), registry counts beside reported figures, pause windows and their state, incidents with their competing claims, convoys and reconciliation alerts. No registered person is named in either version.',
+        params: SiteParams,
+        querystring: SitrepQuery,
+      },
+    },
+    async (request, reply) => {
+      const { version, format } = request.query;
+      if (version === 'full' && !hasPermission(currentUser(request).role, 'data:export'))
+        throw new CorridorError('forbidden', 'your role receives the public version of situation reports', {
+          field: 'version',
+        });
+      const report = await renderSitrep(db, request.params.siteId, {
+        at: request.query.at ? new Date(request.query.at) : new Date(),
+        format,
+        version,
+      });
+      return reply
+        .type(report.contentType)
+        .header('content-disposition', `attachment; filename="${report.filename}"`)
+        .send(report.body);
     },
   );
 }
