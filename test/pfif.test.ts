@@ -17,10 +17,13 @@ let agreedId: string;
 let declinedId: string;
 let unaskedId: string;
 
+// Exports go to the ICRC's tracing service under its profile (docs/data-responsibility.md).
+const toIcrc = { profile: 'icrc-tracing', recipient: 'ICRC Central Tracing Agency' };
+
 const exportOf = async (t: TestApp, siteId: string, domain?: string) => {
   const response = await t.app.inject({
     method: 'GET',
-    url: `/api/sites/${siteId}/pfif${domain ? `?domain=${domain}` : ''}`,
+    url: `/api/sites/${siteId}/pfif?${new URLSearchParams({ ...(domain ? { domain } : {}), ...toIcrc })}`,
     headers: t.as('coordinator'),
   });
   expect(response.statusCode, response.body).toBe(200);
