@@ -7,6 +7,7 @@ import { QueryState } from '../components/ErrorNote.tsx';
 import { displayName, useFormat } from '../format.ts';
 import { Link } from '../router.tsx';
 import { useCan } from '../session.ts';
+import { ConsentBox } from '../tracing/ConsentBox.tsx';
 import { History } from './History.tsx';
 import { HouseholdBox } from './HouseholdBox.tsx';
 import { StatusChange } from './StatusChange.tsx';
@@ -122,6 +123,9 @@ export function PersonPage({ site, personId }: { site: Site; personId: string })
             <div className="stack">
               {can('people:status') && <StatusChange site={site} person={p} />}
               <HouseholdBox person={p} />
+              {can('tracing:consent') && p.status !== 'merged' && (
+                <ConsentBox personId={p.id} timeZone={site.timeZone} />
+              )}
             </div>
           </div>
           <History site={site} personId={p.id} />

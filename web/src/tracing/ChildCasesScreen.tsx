@@ -4,7 +4,9 @@ import { ErrorNote, QueryState } from '../components/ErrorNote.tsx';
 import { Link } from '../router.tsx';
 import { useCan } from '../session.ts';
 import { useChildCases, useHandover } from './api.ts';
+import { CaseActions } from './CaseActions.tsx';
 import { allNames } from './names.ts';
+import { OpenCaseForm } from './OpenCaseForm.tsx';
 
 /** Unaccompanied and separated children: each case stays open until a hand-over to a verified adult. */
 export function ChildCasesScreen({ site }: { site: Site }) {
@@ -15,6 +17,7 @@ export function ChildCasesScreen({ site }: { site: Site }) {
   return (
     <>
       <h1>{t('children.title')}</h1>
+      {can('children:write') && <OpenCaseForm site={site} />}
       <QueryState loading={cases.isPending} error={cases.error} />
       {cases.data?.items.length === 0 && <p>{t('children.none')}</p>}
       {handover.error && <ErrorNote error={handover.error} />}
@@ -40,7 +43,12 @@ export function ChildCasesScreen({ site }: { site: Site }) {
               <ul>
                 {c.verifications.map((v) => (
                   <li key={v.id}>
-                    {t('children.verified', { name: v.name, relation: v.relation, by: v.verifiedBy })}
+                    {t('children.verified', {
+                      name: v.name,
+                      relation: v.relation,
+                      by: v.verifiedBy,
+                      method: t(`children.method.${v.method}`),
+                    })}
                     {c.status === 'open' && can('children:handover') && (
                       <>
                         {' '}
@@ -60,6 +68,10 @@ export function ChildCasesScreen({ site }: { site: Site }) {
             {c.status === 'open' && c.verifications.length === 0 && (
               <p className="muted">{t('children.noVerified')}</p>
             )}
+            {c.status === 'closed' && (
+              <p>{t('children.closed', { reason: c.closedReason ?? '', by: c.closedBy ?? '' })}</p>
+            )}
+            {c.status === 'open' && can('children:write') && <CaseActions siteId={site.id} item={c} />}
           </li>
         ))}
       </ul>

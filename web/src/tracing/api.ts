@@ -2,9 +2,17 @@
 // server's own schemas, so the app and the API cannot drift apart.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type { ChildCase, ChildCasePage } from '../../../src/server/schemas/child-cases.ts';
+import type {
+  CaseClose,
+  ChildCase,
+  ChildCaseInput,
+  ChildCasePage,
+  VerificationInput,
+} from '../../../src/server/schemas/child-cases.ts';
 import type { CandidatePage, Merge } from '../../../src/server/schemas/merges.ts';
 import type {
+  Consent,
+  ConsentInput,
   TracingMatchPage,
   TracingRequest,
   TracingRequestInput,
@@ -12,6 +20,7 @@ import type {
   TracingRequestWithMatches,
 } from '../../../src/server/schemas/tracing.ts';
 import { api, query } from '../api/client.ts';
+import type { PeoplePage } from '../api/types.ts';
 
 export type RequestItem = Static<typeof TracingRequestPage>['items'][number];
 export type RequestDetail = Static<typeof TracingRequestWithMatches>;
@@ -19,6 +28,8 @@ export type MatchItem = Static<typeof TracingMatchPage>['items'][number];
 export type NewRequest = Static<typeof TracingRequestInput>;
 export type Candidate = Static<typeof CandidatePage>['items'][number];
 export type CaseItem = Static<typeof ChildCase>;
+export type ConsentState = Static<typeof Consent>['consent'];
+export type NewVerification = Static<typeof VerificationInput>;
 
 export const useTracingRequests = (siteId: string) =>
   useQuery({
@@ -112,5 +123,55 @@ export function useHandover(siteId: string) {
     mutationFn: ({ caseId, verificationId }: { caseId: string; verificationId: string }) =>
       api<CaseItem>(`/api/child-cases/${caseId}/handover`, { method: 'POST', body: { verificationId } }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['site', siteId] }),
+  });
+}
+
+export function useOpenCase(siteId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Static<typeof ChildCaseInput>) =>
+      api<CaseItem>('/api/child-cases', { method: 'POST', body }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['site', siteId] }),
+  });
+}
+
+export function useAddVerification(siteId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ caseId, ...body }: NewVerification & { caseId: string }) =>
+      api<CaseItem>(`/api/child-cases/${caseId}/verifications`, { method: 'POST', body }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['site', siteId] }),
+  });
+}
+
+export function useCloseCase(siteId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ caseId, ...body }: Static<typeof CaseClose> & { caseId: string }) =>
+      api<CaseItem>(`/api/child-cases/${caseId}/close`, { method: 'POST', body }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['site', siteId] }),
+  });
+}
+
+/** Registered people by part of a name, any script, as the server's registry search finds them. */
+export const usePeopleNamed = (siteId: string, q: string) =>
+  useQuery({
+    queryKey: ['site', siteId, 'people-named', q],
+    queryFn: () => api<PeoplePage>(`/api/people${query({ siteId, q, limit: 10 })}`),
+    enabled: q.trim().length >= 2,
+  });
+
+export const useConsent = (personId: string) =>
+  useQuery({
+    queryKey: ['tracing-consent', personId],
+    queryFn: () => api<Static<typeof Consent>>(`/api/people/${personId}/tracing-consent`),
+  });
+
+export function useRecordConsent(personId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Static<typeof ConsentInput>) =>
+      api<Static<typeof Consent>>(`/api/people/${personId}/tracing-consent`, { method: 'PUT', body }),
+    onSuccess: (data) => client.setQueryData(['tracing-consent', personId], data),
   });
 }
