@@ -14,6 +14,8 @@ interface ScenarioPerson {
   householdId?: string;
   names: ScenarioName[];
   status: string;
+  ageBand?: string | null;
+  vulnerabilities?: string[];
 }
 interface ScenarioPoint {
   id: string;
