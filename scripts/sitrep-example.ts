@@ -5,12 +5,21 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCanvas } from '@napi-rs/canvas';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { loadAzovstal } from '../src/scenario/azovstal.ts';
 import { renderSitrep } from '../src/services/sitrep-render.ts';
 import { openStore, resolveStoreOptions } from '../src/store/open.ts';
 import { systemActor } from '../src/store/repos/operations.ts';
+
+interface CanvasFactory {
+  create(
+    width: number,
+    height: number,
+  ): {
+    canvas: { width: number; height: number; toBuffer(type: 'image/png'): Buffer };
+    context: CanvasRenderingContext2D;
+  };
+}
 
 const out = fileURLToPath(new URL('../docs/sitrep/', import.meta.url));
 const at = new Date('2022-05-06T12:00:00Z');
@@ -21,16 +30,13 @@ async function renderPages(pdf: Buffer): Promise<void> {
   for (let n = 1; n <= document.numPages; n++) {
     const page = await document.getPage(n);
     const viewport = page.getViewport({ scale: 1.5 });
-    const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-    const context = canvas.getContext('2d');
+    // In Node, pdf.js makes its canvases with @napi-rs/canvas (its own optional dependency): no browser.
+    const factory = (document as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
+    const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
     context.fillStyle = 'white';
     context.fillRect(0, 0, canvas.width, canvas.height);
-    // pdf.js draws onto any canvas with the 2D API; @napi-rs/canvas gives one without a browser.
-    await page.render({
-      canvas: canvas as unknown as HTMLCanvasElement,
-      canvasContext: context as never,
-      viewport,
-    }).promise;
+    await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context, viewport })
+      .promise;
     writeFileSync(join(out, `${name}-page-${n}.png`), canvas.toBuffer('image/png'));
   }
   await document.destroy();

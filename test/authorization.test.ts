@@ -661,3 +661,27 @@ describe(`observers never see a name (${backendName})`, () => {
     expect(summary.reportedHeadcounts[0].count).toBe(30);
   });
 });
+
+describe(`observers and field teams never see tracing matches (${backendName})`, () => {
+  // What only a tracing read gives away: the request, and who asked and how to reach them.
+  const secrets = () => [tracing.requestId, 'Shevchuk Taras', '+380671112233'];
+
+  it('the fixtures’ request found the woman registered under that name, as the cell sees it', async () => {
+    const request = (await send('GET /api/tracing-requests/:id', t.as('coordinator'))).json();
+    expect(request.matches.map((m: { person: { id: string } }) => m.person.id)).toContain(f.personId);
+    expect(JSON.stringify(request)).toContain('Shevchuk Taras');
+  });
+
+  it('no GET route shows a field team or an observer a request, its enquirer or a match', async () => {
+    const gets = [...new Set(t.routes.filter((r) => r.method === 'GET').map((r) => keyOf('GET', r.url)))];
+    const tracingReads = gets.filter((key) => /tracing|pfif/.test(key));
+    expect(tracingReads.length).toBeGreaterThanOrEqual(5);
+    for (const role of ['field', 'observer'] as const) {
+      for (const key of tracingReads) expect((await send(key, t.as(role))).statusCode, key).toBe(403);
+      for (const key of gets) {
+        const body = (await send(key, t.as(role))).body;
+        for (const secret of secrets()) expect(body, `${key} as ${role}`).not.toContain(secret);
+      }
+    }
+  });
+});
