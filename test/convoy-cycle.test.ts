@@ -4,7 +4,9 @@
 // the screening point, the convoy reaches the reception centre; the desks check people in (her
 // daughter arrives alone, a man who walked out of the site is on no manifest, one passenger never
 // reaches the desk). Then the reconciliation says exactly who is missing and where each was last
-// seen, and the alerts each of these raised are waiting for the cell.
+// seen, and the alerts each of these raised are waiting for the cell. Finally the mother is let go
+// and travels on with the next day's convoy: she is checked in as that convoy arrives, which counts for
+// the convoy she boarded, ends her hold and resolves her alert; one man alone is still missing.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/domain/ids.ts';
@@ -82,7 +84,13 @@ interface Reconciliation {
   boardedNotArrived: Array<{
     person: { id: string; status: string };
     convoyCode: string;
-    lastSeen: { waypointName: string; waypointKind: string; how: string; heldNow: boolean } | null;
+    lastSeen: {
+      waypointId: string;
+      waypointName: string;
+      waypointKind: string;
+      how: string;
+      heldNow: boolean;
+    } | null;
   }>;
   arrivedNotOnManifest: Array<{ person: { id: string } }>;
   neverBoarded: Array<{ person: { id: string }; manifestStatus: string; reason: string | null }>;
@@ -99,6 +107,38 @@ const at = (kind: string) => convoy.waypoints.find((w) => w.kind === kind)!;
 /** Minutes after a waypoint's planned time, as the field team reports it. */
 const later = (w: Waypoint, minutes: number) =>
   new Date(Date.parse(w.plannedAt) + minutes * 60_000).toISOString();
+
+/** Notifies every party of the convoy's movement on the evening before; each acknowledges. */
+async function notifyAndAcknowledge(convoyId: string) {
+  const { sent } = await call<{ sent: Array<{ id: string; content: unknown }> }>(
+    t,
+    'coordinator',
+    'POST',
+    `/api/convoys/${convoyId}/notifications`,
+    { channel: 'humanitarian notification system', sentAt: '2022-05-05T19:00:00Z' },
+    201,
+  );
+  for (const n of sent)
+    await call(
+      t,
+      'coordinator',
+      'POST',
+      `/api/notifications/${n.id}/answers`,
+      { answer: 'acknowledged', answeredAt: '2022-05-05T21:00:00Z', sourceNote: 'liaison officer, by phone' },
+      201,
+    );
+  return sent;
+}
+
+/** A check-in at the desk of the reception centre, with a key of its own. */
+const desk = (body: Record<string, unknown>) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/sites/${siteId}/check-ins`,
+    headers: { ...t.as('reception'), 'idempotency-key': newId() },
+    payload: { receptionPointId, desk: '2', ...body },
+  });
+
 let noShow: string;
 let walkedOff: string;
 let receptionPointId: string;
@@ -164,31 +204,11 @@ describe(`a whole convoy cycle on Azovstal (${backendName})`, () => {
       expect.arrayContaining(['pickup_point', 'screening_point', 'reception_point']),
     );
 
-    const sent = await call<{ sent: Array<{ id: string; content: unknown }> }>(
-      t,
-      'coordinator',
-      'POST',
-      `/api/convoys/${convoy.id}/notifications`,
-      { channel: 'humanitarian notification system', sentAt: '2022-05-05T19:00:00Z' },
-      201,
-    );
-    expect(sent.sent.length).toBeGreaterThan(0);
+    const sent = await notifyAndAcknowledge(convoy.id);
+    expect(sent.length).toBeGreaterThan(0);
     // What the parties are told names nobody.
-    const told = JSON.stringify(sent.sent.map((n) => n.content));
+    const told = JSON.stringify(sent.map((n) => n.content));
     for (const name of mother.names) expect(told).not.toContain(name.family);
-    for (const n of sent.sent)
-      await call(
-        t,
-        'coordinator',
-        'POST',
-        `/api/notifications/${n.id}/answers`,
-        {
-          answer: 'acknowledged',
-          answeredAt: '2022-05-05T21:00:00Z',
-          sourceNote: 'liaison officer, by phone',
-        },
-        201,
-      );
     // Nothing stands against departure on the evening before (the window is agreed, every party
     // acknowledged).
     convoy = await call<ConvoyView>(
@@ -256,13 +276,6 @@ describe(`a whole convoy cycle on Azovstal (${backendName})`, () => {
   it('checks people in at the desk by card, by name and by id; one passenger never reaches it', async () => {
     const aboard = manifest.entries.filter((e) => e.personId !== noShow && e.personId !== mother.id);
     walkedOff = aboard.find((e) => !family.some((p) => p.id === e.personId))!.personId;
-    const desk = (body: Record<string, unknown>) =>
-      t.app.inject({
-        method: 'POST',
-        url: `/api/sites/${siteId}/check-ins`,
-        headers: { ...t.as('reception'), 'idempotency-key': newId() },
-        payload: { receptionPointId, desk: '2', ...body },
-      });
     const childIds = new Set(family.filter(isChild).map((p) => p.id));
     // Adults first, by the QR codes on their cards: each on the manifest, none raising an alert.
     for (const entry of aboard.filter((e) => e.personId !== walkedOff && !childIds.has(e.personId))) {
@@ -312,11 +325,21 @@ describe(`a whole convoy cycle on Azovstal (${backendName})`, () => {
       200,
     );
     const missing = new Map(report.boardedNotArrived.map((b) => [b.person.id, b]));
+    // Exactly two of those who boarded are missing: the mother, held, and a man who never reached
+    // the desk; everyone else is counted where they are.
     expect([...missing.keys()].sort()).toEqual([mother.id, walkedOff].sort());
+    expect(report.counts).toMatchObject({
+      boardedNotArrived: 2,
+      heldAtScreening: 1,
+      arrivedNotOnManifest: 1,
+      neverBoarded: 1,
+      unaccompaniedChildren: aloneChildren.length,
+    });
     expect(missing.get(mother.id)).toMatchObject({
       convoyCode: convoy.code,
       person: { status: 'held_at_screening' },
       lastSeen: {
+        waypointId: at('screening_point').id,
         waypointName: at('screening_point').name,
         waypointKind: 'screening_point',
         how: 'held',
@@ -325,7 +348,13 @@ describe(`a whole convoy cycle on Azovstal (${backendName})`, () => {
     });
     expect(missing.get(walkedOff)).toMatchObject({
       person: { status: 'boarded' },
-      lastSeen: { waypointName: at('reception_point').name, waypointKind: 'reception_point', how: 'arrived' },
+      lastSeen: {
+        waypointId: at('reception_point').id,
+        waypointName: at('reception_point').name,
+        waypointKind: 'reception_point',
+        how: 'arrived',
+        heldNow: false,
+      },
     });
     expect(report.neverBoarded).toEqual([
       expect.objectContaining({
@@ -372,5 +401,160 @@ describe(`a whole convoy cycle on Azovstal (${backendName})`, () => {
     expect(alerts.items.find((a) => a.kind === 'manifest_not_boarded')!.details).toMatchObject({
       reason: 'stayed with a wounded neighbour who cannot be moved',
     });
+  });
+
+  it('lets the mother go: she travels on with another convoy, is checked in as it arrives, and that counts for the convoy she boarded', async () => {
+    // The next day's convoy: the cell plans two more families of the shelter S28 for 7 May.
+    const nextFamilies = file.households
+      .map((h) => file.people.filter((p) => p.householdId === h.id))
+      .filter(
+        (m) =>
+          m.length > 0 &&
+          codeOf.get(m[0]!.shelterId!) === 'S28' &&
+          !m.some((p) => isChild(p) || p.id === walkIn.id || (p.status ?? 'sheltering') !== 'sheltering'),
+      )
+      .slice(0, 2)
+      .flat();
+    expect(nextFamilies.length).toBeGreaterThan(0);
+    for (const p of nextFamilies)
+      await call(t, 'coordinator', 'POST', `/api/people/${p.id}/status`, { status: 'ready' }, 200);
+    const plan = await call<{ id: string }>(
+      t,
+      'coordinator',
+      'POST',
+      `/api/sites/${siteId}/plans`,
+      { at: '2022-05-07T00:00:00Z', timeLimitSeconds: 6 },
+      201,
+    );
+    await call(t, 'coordinator', 'POST', `/api/plans/${plan.id}/accept`, undefined, 200);
+    const next = (
+      await call<{ convoys: ConvoyView[] }>(
+        t,
+        'coordinator',
+        'POST',
+        `/api/plans/${plan.id}/convoys`,
+        undefined,
+        201,
+      )
+    ).convoys.find((c) => c.vehicles.some((v) => v.manifest.total > 0))!;
+    expect(next, 'the plan of 7 May makes a convoy').toBeDefined();
+    const nextManifest = await call<Manifest>(
+      t,
+      'field',
+      'GET',
+      `/api/convoys/${next.id}/manifest`,
+      undefined,
+      200,
+    );
+    // She is not on its manifest: she boarded the first convoy and was taken off it.
+    expect(nextManifest.entries.map((e) => e.personId)).not.toContain(mother.id);
+    await notifyAndAcknowledge(next.id);
+    for (const entry of nextManifest.entries)
+      await call(t, 'field', 'POST', `/api/convoys/${next.id}/boarding`, { qr: entry.code }, 200);
+    const stop = (kind: string) => next.waypoints.find((w) => w.kind === kind)!;
+    await call(
+      t,
+      'coordinator',
+      'POST',
+      `/api/convoys/${next.id}/depart`,
+      { departedAt: later(stop('pickup_point'), 10) },
+      200,
+    );
+    await call(
+      t,
+      'field',
+      'POST',
+      `/api/convoys/${next.id}/events`,
+      {
+        reporter: 'ICRC convoy lead',
+        waypointId: stop('reception_point').id,
+        kind: 'arrived',
+        occurredAt: later(stop('reception_point'), 30),
+        note: 'a woman let go at the screening point travels with us',
+      },
+      201,
+    );
+    // The desk receives the second convoy: its passengers, and the mother, who rode with them.
+    for (const entry of nextManifest.entries) {
+      const response = await desk({ qr: entry.code, convoyId: next.id });
+      expect(response.statusCode, response.body).toBe(201);
+    }
+    const her = await desk({ qr: personCode(mother.id), convoyId: next.id });
+    expect(her.statusCode, her.body).toBe(201);
+    // She was on a manifest (the first convoy's): no alert for arriving on none.
+    expect(her.json()).toMatchObject({ convoyId: next.id, onManifest: true, alerts: [] });
+
+    // Her hold at the screening point ends with the check-in; its claim stays.
+    const road = await call<{
+      holds: Array<{ personId: string; claimId: string | null; endedByCheckInId: string | null }>;
+    }>(t, 'coordinator', 'GET', `/api/convoys/${convoy.id}/events`, undefined, 200);
+    expect(road.holds).toEqual([
+      expect.objectContaining({
+        personId: mother.id,
+        claimId: expect.any(String),
+        endedByCheckInId: her.json().id,
+      }),
+    ]);
+    const report = await call<Reconciliation>(
+      t,
+      'coordinator',
+      'GET',
+      `/api/sites/${siteId}/reconciliation`,
+      undefined,
+      200,
+    );
+    // One man alone is still missing, last seen as his bus reached the reception point.
+    expect(report.boardedNotArrived).toEqual([
+      expect.objectContaining({
+        person: expect.objectContaining({ id: walkedOff, status: 'boarded' }),
+        convoyCode: convoy.code,
+        lastSeen: expect.objectContaining({ waypointId: at('reception_point').id, how: 'arrived' }),
+      }),
+    ]);
+    expect(report.counts).toMatchObject({
+      boardedNotArrived: 1,
+      heldAtScreening: 0,
+      arrivedNotOnManifest: 1,
+    });
+    // Her arrival counts for the convoy she boarded, not the one she came with.
+    const boarded = manifest.entries.length - 1;
+    expect(report.convoys.find((c) => c.convoyId === convoy.id)).toMatchObject({
+      checkedIn: boarded - 1,
+      notArrived: 1,
+    });
+    expect(report.convoys.find((c) => c.convoyId === next.id)).toMatchObject({
+      manifest: { boarded: nextManifest.entries.length },
+      checkedIn: nextManifest.entries.length,
+      notArrived: 0,
+    });
+    // With their mother in, no child is alone; the alerts raised when they arrived wait for the cell.
+    expect(report.unaccompaniedChildren).toEqual([]);
+
+    const alerts = await call<{
+      items: Array<{
+        kind: string;
+        person: { id: string };
+        resolvedBy: string | null;
+        resolution: string | null;
+      }>;
+    }>(t, 'coordinator', 'GET', `/api/sites/${siteId}/alerts?state=all`, undefined, 200);
+    const hers = alerts.items.find((a) => a.kind === 'boarded_not_arrived' && a.person.id === mother.id)!;
+    expect(hers.resolution).toContain(`no longer held at ${at('screening_point').name}`);
+    expect(hers.resolvedBy).toBe('reception-user');
+    const open = await call<{ items: Array<{ kind: string; person: { id: string } }> }>(
+      t,
+      'coordinator',
+      'GET',
+      `/api/sites/${siteId}/alerts`,
+      undefined,
+      200,
+    );
+    expect(open.items.map((a) => `${a.kind} ${a.person.id}`).sort()).toEqual(
+      [
+        `manifest_not_boarded ${noShow}`,
+        ...aloneChildren.map((p) => `unaccompanied_child_arrived ${p.id}`),
+        `arrived_not_on_manifest ${walkIn.id}`,
+      ].sort(),
+    );
   });
 });
