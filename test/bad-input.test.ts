@@ -5,6 +5,7 @@ import { openTestApp, passwordOf, type TestApp } from './support/app.ts';
 import { accountsRoutes } from './support/bad-input/accounts.ts';
 import { boardingRoutes } from './support/bad-input/boarding.ts';
 import { type Case, type Context, commonCases, type WriteRoute } from './support/bad-input/cases.ts';
+import { disclosureRoutes } from './support/bad-input/disclosure.ts';
 import { convoysRoutes } from './support/bad-input/convoys.ts';
 import { importRoutes } from './support/bad-input/import.ts';
 import { logisticsRoutes } from './support/bad-input/logistics.ts';
@@ -49,6 +50,7 @@ const writeRoutes: Record<string, WriteRoute> = {
   ...tracingRoutes,
   ...mergesRoutes,
   ...pfifRoutes,
+  ...disclosureRoutes,
 };
 
 const isWrite = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);

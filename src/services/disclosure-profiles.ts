@@ -10,7 +10,7 @@ import {
   disclosures,
   profileNamePattern,
 } from '../domain/disclosure.ts';
-import { CorridorError, notFound } from '../domain/errors.ts';
+import { CorridorError, notFound, unknownReference } from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
 import type { Database, Queryable } from '../store/database.ts';
 import { translating } from '../store/db-errors.ts';
@@ -147,7 +147,8 @@ export async function assignPartyProfile(
   profileName: string | null,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const profile = profileName === null ? null : await requireProfile(tx, profileName);
+    const profile = profileName === null ? null : await repo.findProfileByName(tx, profileName);
+    if (profile === undefined) throw unknownReference('profile', String(profileName).slice(0, 80));
     const before = await repo.partyProfileId(tx, partyId);
     if (!(await repo.setPartyProfile(tx, partyId, profile?.id ?? null))) throw notFound('party', partyId);
     await recordOperation(tx, actor, {
