@@ -6,6 +6,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // Each integration file opens its own database; two cores, so two workers.
     maxWorkers: 2,
+    globalSetup: ['test/support/pglite-template.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // The tests' own master key, new for every run (there is no default key); the CLI and server

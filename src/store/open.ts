@@ -62,7 +62,11 @@ export const masterKeyOf = (options: StoreOptions, mayCreate: boolean) =>
 
 /** Opens the store, brings its schema up to date and opens its encryption keys. */
 export async function openStore(options: StoreOptions): Promise<Database> {
-  const db = await openMigrated(options);
+  return withKeys(await openMigrated(options), options);
+}
+
+/** Opens the encryption keys of a migrated database (closing it if they cannot be opened). */
+export async function withKeys(db: Database, options: StoreOptions): Promise<Database> {
   try {
     const master = masterKeyOf(options, !(await hasKeys(db)));
     if (master.created && master.file) options.onKeyFileCreated?.(master.file);

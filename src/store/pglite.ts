@@ -8,6 +8,11 @@ const parsers = { [OID.int8]: parseNumber, [OID.numeric]: parseNumber, [OID.date
 
 type PGliteLike = Pick<PGlite, 'query'>;
 
+export interface PgliteDatabase extends Database {
+  /** The whole database as a file, to start others from (see `template` below). */
+  dump(): Promise<Blob>;
+}
+
 function wrap(target: PGliteLike): Queryable {
   return {
     async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
@@ -17,8 +22,12 @@ function wrap(target: PGliteLike): Queryable {
   };
 }
 
-/** Opens the embedded database in dataDir, or in memory when dataDir is undefined (tests). */
-export async function openPglite(dataDir?: string): Promise<Database> {
+/**
+ * Opens the embedded database in dataDir, or in memory when dataDir is undefined (tests). An
+ * in-memory database may start from `template`, a dump of another one (PGlite's dumpDataDir): the
+ * tests open one migrated copy per file instead of running initdb and the migrations each time.
+ */
+export async function openPglite(dataDir?: string, template?: Blob): Promise<PgliteDatabase> {
   let releaseLock = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -27,7 +36,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   }
   let db: PGlite;
   try {
-    db = await PGlite.create(dataDir ? { dataDir, parsers } : { parsers });
+    db = await PGlite.create(dataDir ? { dataDir, parsers } : { parsers, loadDataDir: template });
   } catch (error) {
     releaseLock();
     throw error;
@@ -44,5 +53,6 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       await db.close();
       releaseLock();
     },
+    dump: async () => db.dumpDataDir('none'),
   };
 }

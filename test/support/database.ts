@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import type { Database } from '../../src/store/database.ts';
-import { openStore } from '../../src/store/open.ts';
+import { migrate as migrateSchema } from '../../src/store/migrate.ts';
+import { openStore, withKeys } from '../../src/store/open.ts';
 import { openPglite } from '../../src/store/pglite.ts';
 import { openPostgres } from '../../src/store/postgres.ts';
 
@@ -21,6 +24,16 @@ export interface TestDatabase {
  * A fresh database for one test file: in-memory PGlite by default, or a new database on the server
  * named by TEST_DATABASE_URL, dropped again on close. Migrated unless `migrate` is false.
  */
+/** A migrated in-memory PGlite started from the suite's template (test/support/pglite-template.ts). */
+async function openFromTemplate(): Promise<Database> {
+  const file = inject('pgliteTemplate');
+  if (!file) return openStore({});
+  const db = await openPglite(undefined, new Blob([readFileSync(file)]));
+  // The template was migrated by this very code: this only confirms it is up to date.
+  await migrateSchema(db);
+  return withKeys(db, {});
+}
+
 export async function openTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const migrate = options.migrate ?? true;
   let url: string | undefined;
@@ -36,7 +49,9 @@ export async function openTestDatabase(options: { migrate?: boolean } = {}): Pro
     url = parsed.toString();
   }
   const db = migrate
-    ? await openStore(url ? { databaseUrl: url } : {})
+    ? url
+      ? await openStore({ databaseUrl: url })
+      : await openFromTemplate()
     : url
       ? await openPostgres(url)
       : await openPglite();
