@@ -47,11 +47,11 @@ const db = await openStore(resolveStoreOptions({ dataDir: dir }, {}));
 try {
   const { siteId } = await loadAzovstal(db, systemActor);
   mkdirSync(out, { recursive: true });
-  const full = await renderSitrep(db, siteId, { at, format: 'md', version: 'full' });
+  const full = await renderSitrep(db, systemActor, siteId, { at, format: 'md', version: 'full' });
   writeFileSync(join(out, `${name}.md`), full.body);
-  const open = await renderSitrep(db, siteId, { at, format: 'md', version: 'public' });
+  const open = await renderSitrep(db, systemActor, siteId, { at, format: 'md', version: 'public' });
   writeFileSync(join(out, `${name}-public.md`), open.body);
-  const pdf = await renderSitrep(db, siteId, { at, format: 'pdf', version: 'full' });
+  const pdf = await renderSitrep(db, systemActor, siteId, { at, format: 'pdf', version: 'full' });
   writeFileSync(join(out, `${name}.pdf`), pdf.body);
   await renderPages(pdf.body as Buffer);
 } finally {

@@ -74,20 +74,37 @@ describe(`HXL export (${backendName})`, () => {
     expect(response.body).not.toMatch(/[А-Яа-яІіЇїЄєҐґ]/);
   });
 
-  it('lets the coordination cell choose k, 1 publishing every count; observers and field teams get k of 5 or more', async () => {
+  it('lets the coordination cell choose k, 1 publishing every count, under a profile that allows it', async () => {
     const all = await call<{ csv: string; summary: { primary: number; secondary: number } }>(
       t,
       'coordinator',
       'GET',
-      `/api/sites/${siteId}/exports/hxl?k=1&format=json`,
+      `/api/sites/${siteId}/exports/hxl?k=1&format=json&profile=cell-transfer&recipient=${encodeURIComponent('coordination cell')}`,
       undefined,
       200,
     );
     expect(all.summary).toMatchObject({ primary: 0, secondary: 0 });
     expect(parse(all.csv).flatMap((row) => row.slice(3))).not.toContain('');
-    expectError(await hxl('observer', '?k=2'), 403, 'forbidden');
+    // The public profile, the default, suppresses below 5 whoever asks.
+    expectError(await hxl('coordinator', '?k=1'), 403, 'forbidden');
+    expectError(await hxl('observer', '?k=2&profile=cell-transfer&recipient=anyone'), 403, 'forbidden');
     expectError(await hxl('field', '?k=4'), 403, 'forbidden');
     expect((await hxl('observer', '?k=10')).statusCode).toBe(200);
+  });
+
+  it('goes out only under a profile that grants counts, to a recipient it names, and is recorded', async () => {
+    expectError(await hxl('coordinator', '?profile=no-such-profile&recipient=x'), 404, 'not_found');
+    expectError(await hxl('coordinator', '?profile=icrc-tracing&recipient=Someone%20else'), 403, 'forbidden');
+    const response = await hxl('coordinator', '?profile=parties-to-the-conflict&recipient=RU%20MoD');
+    expect(response.statusCode).toBe(200);
+    const entries = await t.db.query<{ detail: { profile: string; recipient: string; k: number } }>(
+      "SELECT detail FROM audit_entry WHERE kind = 'export' AND action = 'hxl' ORDER BY pos DESC LIMIT 1",
+    );
+    expect(entries.rows[0]!.detail).toMatchObject({
+      profile: 'parties-to-the-conflict',
+      recipient: 'RU MoD',
+      k: 5,
+    });
   });
 
   it('refuses a k that is not a whole number from 1 to 100, an unknown format and an unknown site', async () => {

@@ -52,6 +52,11 @@ describe(`situation reports (${backendName})`, () => {
     // Words in quotation marks only where the source is quoted.
     expect(md).toContain('“It will take time simply to lift people out of those basements”');
     for (const name of familyNames) expect(md).not.toContain(name);
+    // Recorded in the audit trail under the cell's own profile.
+    const entries = await t.db.query<{ detail: { profile: string; version: string } }>(
+      "SELECT detail FROM audit_entry WHERE kind = 'export' AND action = 'sitrep' ORDER BY pos DESC LIMIT 1",
+    );
+    expect(entries.rows[0]!.detail).toMatchObject({ profile: 'cell-transfer', version: 'full' });
   });
 
   it('gives an observer the public version: small counts suppressed, no names, no convoy details', async () => {
@@ -68,6 +73,12 @@ describe(`situation reports (${backendName})`, () => {
     for (const name of familyNames) expect(md).not.toContain(name);
     expectError(await sitrep('observer', `at=${at}&version=full`), 403, 'forbidden');
     expectError(await sitrep('field', `at=${at}&version=full`), 403, 'forbidden');
+    // A profile that does not grant movements cannot carry the full version's convoys.
+    expectError(
+      await sitrep('coordinator', `at=${at}&version=full&profile=public&recipient=anyone`),
+      403,
+      'forbidden',
+    );
   });
 
   it('reads statuses as they stood at the chosen time', async () => {

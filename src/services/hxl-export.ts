@@ -1,13 +1,15 @@
 import { suppressTable } from '../domain/count-table.ts';
 import { CorridorError } from '../domain/errors.ts';
 import { hxlCsv, hxlTableInput, type PlaceCounts } from '../domain/hxl.ts';
-import { defaultK, type SuppressionResult } from '../domain/suppression.ts';
+import type { SuppressionResult } from '../domain/suppression.ts';
 import type { Queryable } from '../store/database.ts';
+import type { Actor } from '../store/repos/operations.ts';
 import {
   countByShelterAndStatus,
   countByShelterAndVulnerability,
   listShelters,
 } from '../store/repos/registry-counts.ts';
+import { authoriseCountExport } from './aggregate-export.ts';
 import { requireSite } from './sites.ts';
 
 export interface DisclosureSummary {
@@ -79,17 +81,30 @@ export function summaryText(s: DisclosureSummary): string {
 }
 
 /**
- * The site's registry counts as an HXL-tagged CSV with small cells suppressed. `k` is the smallest
- * count published (1 publishes everything; only roles that read people may ask for it: the route
- * and command decide).
+ * The site's registry counts as an HXL-tagged CSV with small cells suppressed, made under a
+ * disclosure profile (by default 'public') whose smallest cell is the default k.
  */
 export async function exportHxl(
   db: Queryable,
+  actor: Actor,
   siteId: string,
-  options: { k?: number | undefined; now?: Date } = {},
+  options: {
+    k?: number | undefined;
+    profile?: string | undefined;
+    recipient?: string | undefined;
+    now?: Date;
+  } = {},
 ): Promise<HxlExport> {
-  const k = checkK(options.k ?? defaultK);
+  if (options.k !== undefined) checkK(options.k);
   await requireSite(db, siteId);
+  const k = await authoriseCountExport(db, actor, {
+    kind: 'hxl',
+    siteId,
+    needs: ['counts'],
+    k: options.k,
+    profile: options.profile,
+    recipient: options.recipient,
+  });
   const places = await placeCounts(db, siteId, null);
   const table = suppressTable(hxlTableInput(places), k);
   const date = (options.now ?? new Date()).toISOString().slice(0, 10);

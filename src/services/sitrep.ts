@@ -102,7 +102,7 @@ export async function buildSitrep(
 ): Promise<Sitrep> {
   const site = await requireSite(db, siteId);
   const { at, version } = options;
-  const k = version === 'public' ? Math.max(options.k ?? defaultK, defaultK) : 1;
+  const k = options.k ?? (version === 'public' ? defaultK : 1);
   const atIso = at.toISOString();
   const [places, parties, claims, incidents, headcounts, convoys, alerts, windows] = await Promise.all([
     placeCounts(db, siteId, atIso),

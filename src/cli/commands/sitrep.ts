@@ -4,14 +4,18 @@ import { renderSitrep, sitrepFormats } from '../../services/sitrep-render.ts';
 import type { Command } from '../args.ts';
 import { chosenSite, siteOption } from '../site-choice.ts';
 import { dataDirOption, withStore } from '../store.ts';
+import { countExportOptions } from './export-hxl.ts';
+import { cliActor } from './users.ts';
 
 export const sitrepCommand: Command = {
   name: 'sitrep',
   summary: 'write a situation report for a chosen time, as Markdown or PDF with charts',
-  usage: 'corridor sitrep [--at T] [--format md|pdf] [--public] [--site ID] [--out FILE] [--data-dir DIR]',
+  usage:
+    'corridor sitrep [--at T] [--format md|pdf] [--public] [--profile NAME --recipient ORG] [--site ID] [--out FILE] [--data-dir DIR]',
   options: {
     ...dataDirOption,
     ...siteOption,
+    ...countExportOptions,
     at: {
       type: 'string',
       placeholder: 'T',
@@ -39,10 +43,12 @@ export const sitrepCommand: Command = {
     if (Number.isNaN(at.getTime()))
       throw new CorridorError('bad_request', `--at ${values.at} is not a date-time (e.g. 2022-05-06T12:00Z)`);
     await withStore(values, async (db) => {
-      const report = await renderSitrep(db, await chosenSite(db, values), {
+      const report = await renderSitrep(db, cliActor, await chosenSite(db, values), {
         at,
         format: format as (typeof sitrepFormats)[number],
         version: values.public ? 'public' : 'full',
+        profile: typeof values.profile === 'string' ? values.profile : undefined,
+        recipient: typeof values.recipient === 'string' ? values.recipient : undefined,
       });
       if (typeof values.out === 'string') writeFileSync(values.out, report.body);
       else process.stdout.write(report.body);

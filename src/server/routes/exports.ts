@@ -6,18 +6,27 @@ import { defaultK } from '../../domain/suppression.ts';
 import { exportHxl, maxK, summaryText } from '../../services/hxl-export.ts';
 import { sitrepVersions } from '../../services/sitrep.ts';
 import { renderSitrep, sitrepFormats } from '../../services/sitrep-render.ts';
-import { currentUser } from '../auth.ts';
+import { actorOf, currentUser } from '../auth.ts';
 import { errorResponses, SiteParams } from '../schemas/common.ts';
+import { ExportTo } from '../schemas/disclosure.ts';
 import type { Api, RouteContext } from './context.ts';
+
+// Count exports name their disclosure profile and recipient, or go out under 'public' to anyone.
+const countExportQuery = {
+  profile: Type.Optional(ExportTo.profile),
+  recipient: Type.Optional(ExportTo.recipient),
+};
 
 const HxlQuery = Type.Object(
   {
-    k: Type.Integer({
-      minimum: 1,
-      maximum: maxK,
-      default: defaultK,
-      description: `the smallest count published; below it a cell is suppressed. Below ${defaultK} only for roles that export data`,
-    }),
+    k: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: maxK,
+        description: `the smallest count published; below it a cell is suppressed. By default the profile's smallest cell (${defaultK} for public); below ${defaultK} only for roles that export data, under a profile that allows it`,
+      }),
+    ),
+    ...countExportQuery,
     format: Type.Union([Type.Literal('csv'), Type.Literal('json')], {
       default: 'csv',
       description:
@@ -36,6 +45,7 @@ const SitrepQuery = Type.Object(
       sitrepFormats.map((f) => Type.Literal(f)),
       { default: 'md', description: 'md: Markdown; pdf: PDF with charts' },
     ),
+    ...countExportQuery,
     version: Type.Union(
       sitrepVersions.map((v) => Type.Literal(v)),
       {
@@ -57,8 +67,8 @@ const DisclosureSummary = Type.Object({
 });
 
 /** Smaller cells than the default are for those who may already read the people behind them. */
-export function checkSmallCellRight(request: FastifyRequest, k: number): void {
-  if (k < defaultK && !hasPermission(currentUser(request).role, 'data:export'))
+export function checkSmallCellRight(request: FastifyRequest, k: number | undefined): void {
+  if (k !== undefined && k < defaultK && !hasPermission(currentUser(request).role, 'data:export'))
     throw new CorridorError(
       'forbidden',
       `your role receives counts suppressed with k of at least ${defaultK}`,
@@ -100,7 +110,8 @@ export function exportRoutes(api: Api, { db }: RouteContext): void {
     },
     async (request, reply) => {
       checkSmallCellRight(request, request.query.k);
-      const result = await exportHxl(db, request.params.siteId, { k: request.query.k });
+      const { k, profile, recipient } = request.query;
+      const result = await exportHxl(db, actorOf(request), request.params.siteId, { k, profile, recipient });
       if (request.query.format === 'json')
         return reply.send({
           csv: result.csv,
@@ -134,10 +145,12 @@ export function exportRoutes(api: Api, { db }: RouteContext): void {
         throw new CorridorError('forbidden', 'your role receives the public version of situation reports', {
           field: 'version',
         });
-      const report = await renderSitrep(db, request.params.siteId, {
+      const report = await renderSitrep(db, actorOf(request), request.params.siteId, {
         at: request.query.at ? new Date(request.query.at) : new Date(),
         format,
         version,
+        profile: request.query.profile,
+        recipient: request.query.recipient,
       });
       return reply
         .type(report.contentType)
