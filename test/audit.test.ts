@@ -187,6 +187,9 @@ describe(`audit trail (${backendName})`, () => {
       }),
     ).rejects.toThrow('rolled back');
     const after = await verifyAudit(t.db);
+    // Entries wait in audit_pending only until their transaction commits.
+    const pending = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_pending');
+    expect(pending.rows[0]!.n).toBe(0);
     expect(after).toMatchObject({ ok: true, entries: before.entries + writers * each });
   }, 120_000);
 });

@@ -26,8 +26,8 @@ CREATE TABLE audit_entry (
 CREATE INDEX audit_entry_at ON audit_entry (at, pos);
 CREATE INDEX audit_entry_actor ON audit_entry (actor_id, pos);
 
--- The chain's head, one row: writers lock it for the rest of their transaction, so entries from
--- concurrent transactions are chained one after the other in the order they commit.
+-- The chain's head, one row: a committing transaction locks it to chain its entries, so entries
+-- from concurrent transactions are chained one after the other in the order they commit.
 CREATE TABLE audit_head (
   id integer PRIMARY KEY CHECK (id = 1),
   pos bigint NOT NULL,
@@ -54,54 +54,72 @@ CREATE FUNCTION audit_hash(prev text, pos bigint, at timestamptz, actor_id uuid,
     || audit_field(operation_id::text)
     || audit_field(detail::text), 'UTF8')), 'hex') $$;
 
--- An entry written by the application (a read, an export) takes the next place in the chain.
-CREATE FUNCTION audit_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Entries are written first to audit_pending, in the transaction that reads or changes, and chained
+-- when that transaction commits (a deferred trigger). So the chain's head is locked only while the
+-- transaction commits, not for the rest of its work: concurrent desks wait on each other for the
+-- commit alone, and entries are chained in commit order. A transaction that rolls back leaves
+-- neither entry nor hole. The table is empty between transactions.
+CREATE TABLE audit_pending (
+  seq bigserial PRIMARY KEY,
+  id uuid NOT NULL,
+  at timestamptz NOT NULL DEFAULT now(),
+  actor_id uuid,
+  kind text NOT NULL CHECK (kind IN ('read', 'change', 'export')),
+  action text NOT NULL,
+  entity text NOT NULL,
+  entity_id text,
+  operation_id uuid,
+  detail jsonb
+);
+
+-- Chains the transaction's pending entries: the trigger fires once per pending row at commit; the
+-- first firing chains them all (one update of the head), the others find nothing after the last
+-- position chained, which the transaction remembers in a setting of its own.
+CREATE FUNCTION audit_flush() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   head audit_head%ROWTYPE;
-BEGIN
-  -- Entries of a bulk change come already chained (below).
-  IF NEW.hash <> '' THEN
-    RETURN NEW;
-  END IF;
-  SELECT * INTO head FROM audit_head WHERE id = 1 FOR UPDATE;
-  NEW.pos := head.pos + 1;
-  NEW.prev_hash := head.hash;
-  NEW.hash := audit_hash(head.hash, NEW.pos, NEW.at, NEW.actor_id, NEW.kind, NEW.action, NEW.entity,
-    NEW.entity_id, NEW.operation_id, NEW.detail);
-  UPDATE audit_head SET pos = NEW.pos, hash = NEW.hash WHERE id = 1;
-  RETURN NEW;
-END $$;
-
-CREATE TRIGGER audit_entry_chain BEFORE INSERT ON audit_entry FOR EACH ROW EXECUTE FUNCTION audit_chain();
-
--- Every change is in the operations log, written in the change's own transaction by every write
--- path (bulk imports included). Each operation gets its audit entry in that same transaction; the
--- entry names the operation and what it changed, and leaves its before and after (which hold
--- names) in the operations log. A statement's operations are chained together with one update of
--- the head: updating the one head row once per entry makes a large import slow down as it goes.
-CREATE FUNCTION audit_operations() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  head audit_head%ROWTYPE;
-  op record;
+  e record;
+  done bigint := coalesce(nullif(current_setting('corridor.audit_chained', true), '')::bigint, 0);
+  last_seq bigint;
   next_pos bigint;
   last_hash text;
   entry_hash text;
 BEGIN
+  IF NOT EXISTS (SELECT 1 FROM audit_pending WHERE seq > done) THEN
+    RETURN NULL;
+  END IF;
   SELECT * INTO head FROM audit_head WHERE id = 1 FOR UPDATE;
   next_pos := head.pos;
   last_hash := head.hash;
-  FOR op IN SELECT o.id, o.at, o.actor_id, o.action, o.entity, o.entity_id::text AS entity_id FROM added o ORDER BY o.seq LOOP
+  last_seq := done;
+  FOR e IN SELECT * FROM audit_pending WHERE seq > done ORDER BY seq LOOP
     next_pos := next_pos + 1;
-    entry_hash := audit_hash(last_hash, next_pos, op.at, op.actor_id, 'change', op.action, op.entity,
-      op.entity_id, op.id, NULL);
-    INSERT INTO audit_entry (pos, id, at, actor_id, kind, action, entity, entity_id, operation_id, prev_hash, hash)
-      VALUES (next_pos, gen_random_uuid(), op.at, op.actor_id, 'change', op.action, op.entity, op.entity_id,
-        op.id, last_hash, entry_hash);
+    entry_hash := audit_hash(last_hash, next_pos, e.at, e.actor_id, e.kind, e.action, e.entity, e.entity_id,
+      e.operation_id, e.detail);
+    INSERT INTO audit_entry (pos, id, at, actor_id, kind, action, entity, entity_id, operation_id, detail, prev_hash, hash)
+      VALUES (next_pos, e.id, e.at, e.actor_id, e.kind, e.action, e.entity, e.entity_id, e.operation_id, e.detail,
+        last_hash, entry_hash);
     last_hash := entry_hash;
+    last_seq := e.seq;
   END LOOP;
-  IF next_pos > head.pos THEN
-    UPDATE audit_head SET pos = next_pos, hash = last_hash WHERE id = 1;
-  END IF;
+  UPDATE audit_head SET pos = next_pos, hash = last_hash WHERE id = 1;
+  DELETE FROM audit_pending WHERE seq > done AND seq <= last_seq;
+  PERFORM set_config('corridor.audit_chained', last_seq::text, true);
+  RETURN NULL;
+END $$;
+
+CREATE CONSTRAINT TRIGGER audit_pending_chain AFTER INSERT ON audit_pending
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION audit_flush();
+
+-- Every change is in the operations log, written in the change's own transaction by every write
+-- path (bulk imports included). Each operation gets its audit entry in that same transaction; the
+-- entry names the operation and what it changed, and leaves its before and after (which hold
+-- names) in the operations log.
+CREATE FUNCTION audit_operations() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO audit_pending (id, at, actor_id, kind, action, entity, entity_id, operation_id)
+  SELECT gen_random_uuid(), o.at, o.actor_id, 'change', o.action, o.entity, o.entity_id::text, o.id
+  FROM added o ORDER BY o.seq;
   RETURN NULL;
 END $$;
 

@@ -12,13 +12,13 @@ export interface NewAuditEntry {
 }
 
 /**
- * Appends an entry; the database's trigger gives it its place in the chain and its hash. In a
- * transaction, the chain's head stays locked until it ends: call this last in a transaction.
+ * Appends an entry: written now, in the caller's transaction, and given its place in the chain and
+ * its hash by the database when that transaction commits (audit_flush, migration 007).
  */
 export async function appendAudit(db: Queryable, entry: NewAuditEntry): Promise<void> {
   await db.query(
-    `INSERT INTO audit_entry (id, actor_id, kind, action, entity, entity_id, detail, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, '', '')`,
+    `INSERT INTO audit_pending (id, actor_id, kind, action, entity, entity_id, detail)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [
       newId(),
       entry.actorId,
