@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonStatus } from '../src/domain/lifecycle.ts';
-import { changeStatus, registerPerson } from '../src/services/people.ts';
+import { changeStatus, createHousehold, registerPerson } from '../src/services/people.ts';
 import { applyRetention } from '../src/services/retention.ts';
 import { siteSummary } from '../src/services/summary.ts';
 import { setRequestStatus } from '../src/services/tracing.ts';
+import { findHousehold } from '../src/store/repos/households.ts';
 import { systemActor } from '../src/store/repos/operations.ts';
 import { findPerson } from '../src/store/repos/people.ts';
 import { openTestApp, type TestApp } from './support/app.ts';
@@ -19,6 +20,7 @@ let f: Fixtures;
 let tracing: TracingFixtures;
 let leftLongAgo: string;
 let leftRecently: string;
+let householdId: string;
 const family = 'Гончаренко';
 const later = (days: number) => new Date(Date.now() + days * 86_400_000);
 
@@ -31,8 +33,11 @@ beforeAll(async () => {
   t = await openTestApp();
   f = await seedSite(t);
   tracing = await seedTracing(t, f);
+  const household = await createHousehold(t.db, systemActor, { siteId: f.siteId, label: `${family} family` });
+  householdId = household.id;
   const adult = await registerPerson(t.db, systemActor, {
     siteId: f.siteId,
+    householdId,
     shelterId: f.shelterId,
     names: [{ script: 'Cyrl', family, given: 'Віра' }],
     sex: 'female',
@@ -124,6 +129,8 @@ describe(`retention (${backendName})`, () => {
     const dump = await snapshot(t.db);
     for (const secret of [family, '1961-02-03', 'Dnipro']) expect(dump).not.toContain(secret);
     expect(await siteSummary(t.db, f.siteId)).toEqual(countsBefore);
+    // Her household had no one else: its label, the family's name, is gone too.
+    expect((await findHousehold(t.db, householdId))!.label).toBeNull();
     // The man the request found and the boy whose case is open keep their names.
     expect((await findPerson(t.db, tracing.foundId))!.names.length).toBeGreaterThan(0);
     expect((await findPerson(t.db, tracing.unaccompaniedId))!.names.length).toBeGreaterThan(0);

@@ -56,7 +56,7 @@ const personalKeys = "'{names,birthDate,birthYear,note}'::text[]";
 /**
  * Removes what the rest of the database still holds of these people's names, birth dates and
  * notes: the operations log's before and after documents, what merges recorded adding, the note
- * beside a consent to be found. The person rows themselves go through the registry's own write path.
+ * beside a consent to be found, and the label of a household none of whose members keeps a name. The person rows themselves go through the registry's own write path.
  */
 export async function scrubTraces(tx: Queryable, ids: readonly string[]): Promise<void> {
   await tx.query(
@@ -73,6 +73,20 @@ export async function scrubTraces(tx: Queryable, ids: readonly string[]): Promis
   );
   await tx.query('UPDATE tracing_consent SET note = NULL WHERE person_id = ANY($1::uuid[])', [ids]);
   await tx.query('UPDATE person SET minimised_at = now() WHERE id = ANY($1::uuid[])', [ids]);
+  // A household's label is often the family's name: once none of its members keeps a name, it goes too.
+  const emptied = await tx.query<{ id: string }>(
+    `UPDATE household h SET label = NULL, note = NULL, updated_at = now()
+     WHERE h.id IN (SELECT household_id FROM person WHERE id = ANY($1::uuid[]))
+       AND NOT EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id AND p.minimised_at IS NULL)
+     RETURNING h.id`,
+    [ids],
+  );
+  await tx.query(
+    `UPDATE operation SET before = CASE WHEN jsonb_typeof(before) = 'object' THEN before - '{label,note}'::text[] ELSE before END,
+                          after = CASE WHEN jsonb_typeof(after) = 'object' THEN after - '{label,note}'::text[] ELSE after END
+     WHERE entity = 'household' AND entity_id = ANY($1::uuid[])`,
+    [emptied.rows.map((r) => r.id)],
+  );
 }
 
 export interface RetentionRun {
