@@ -4,6 +4,7 @@ import { type PlanView, planView } from '../../services/plan-view.ts';
 import { createPlan, requirePlan } from '../../services/plans.ts';
 import { listSites } from '../../store/repos/sites.ts';
 import type { Command } from '../args.ts';
+import { recordCliRead } from '../audit-read.ts';
 import { dataDirOption, withStore } from '../store.ts';
 import { cliActor } from './users.ts';
 
@@ -124,6 +125,7 @@ export const planShowCommand: Command = {
     const id = planIdOf(positionals);
     await withStore(values, async (db) => {
       const view = await planView(db, await requirePlan(db, id), true);
+      await recordCliRead(db, 'plan show', id);
       process.stdout.write(values.json ? `${JSON.stringify(view)}\n` : summary(view));
     });
     return 0;
