@@ -45,6 +45,17 @@ export const en = {
     failed: 'Wrong user name or password.',
     tooMany: 'Too many attempts. Wait a minute and try again.',
   },
+  reports: {
+    title: 'Reports and exports',
+    note: 'A situation report for the time you choose, and the counts as an HXL table. Small counts are suppressed in everything shared; no report names a registered person.',
+    at: 'As of ({{zone}})',
+    version: 'Version',
+    public: 'Public (small counts suppressed)',
+    full: 'Full (the coordination cell)',
+    sitrepPdf: 'Situation report (PDF)',
+    sitrepMarkdown: 'Situation report (Markdown)',
+    hxl: 'Counts as HXL (CSV)',
+  },
   overview: {
     title: 'Overview',
     registered: 'Registered people',

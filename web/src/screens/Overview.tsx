@@ -9,6 +9,7 @@ import { useFormat } from '../format.ts';
 import { PauseBox } from '../pauses/PauseBox.tsx';
 import { useCan } from '../session.ts';
 import { HeadcountTable } from './HeadcountTable.tsx';
+import { ReportsCard } from './ReportsCard.tsx';
 
 // A chart of thousands of shelters helps no one: the largest are drawn, the rest are counted.
 const shelterBars = 20;
@@ -94,6 +95,7 @@ export function Overview({ site }: { site: Site }) {
           <ShelterChart summary={s} />
         </section>
       )}
+      <ReportsCard site={site} />
     </>
   );
 }
