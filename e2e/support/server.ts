@@ -89,7 +89,7 @@ export async function startCorridor(): Promise<CorridorServer> {
     password: adminPassword,
     token: await cli(['tokens', 'create', '--user', 'admin', '--label', 'e2e']),
   };
-  for (const role of ['coordinator', 'field', 'reception', 'observer'] as const) {
+  for (const role of ['coordinator', 'field', 'reception', 'observer', 'auditor'] as const) {
     const account = { username: `${role}-e2e`, password: `${role}-e2e-password-long`, token: '' };
     const file = join(dataDir, `${role}.password`);
     writeFileSync(file, `${account.password}\n`, { mode: 0o600 });
