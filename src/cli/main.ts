@@ -7,7 +7,9 @@ import {
 } from './commands/convoys.ts';
 import { exportHxlCommand } from './commands/export-hxl.ts';
 import { auditExportCommand, auditVerifyCommand, profilesListCommand } from './commands/audit.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { initCommand } from './commands/init.ts';
+import { keysRotateCommand } from './commands/keys.ts';
 import { exportCommand, importCommand } from './commands/interchange.ts';
 import { pfifExportCommand, pfifImportCommand } from './commands/pfif.ts';
 import { planBepCommand } from './commands/plan.ts';
@@ -50,6 +52,9 @@ const commands: Command[] = [
   auditVerifyCommand,
   auditExportCommand,
   profilesListCommand,
+  backupCommand,
+  restoreCommand,
+  keysRotateCommand,
 ];
 
 function overview(): string {
