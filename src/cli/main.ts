@@ -1,63 +1,11 @@
 import { CorridorError } from '../domain/errors.ts';
 import { type Command, helpText, parseCommand } from './args.ts';
-import {
-  convoysCreateCommand,
-  convoysNotificationExportCommand,
-  convoysNotifyCommand,
-} from './commands/convoys.ts';
-import { exportHxlCommand } from './commands/export-hxl.ts';
-import { auditExportCommand, auditVerifyCommand, profilesListCommand } from './commands/audit.ts';
-import { backupCommand, restoreCommand } from './commands/backup.ts';
-import { initCommand } from './commands/init.ts';
-import { keysRotateCommand } from './commands/keys.ts';
-import { exportCommand, importCommand } from './commands/interchange.ts';
-import { pfifExportCommand, pfifImportCommand } from './commands/pfif.ts';
-import { planBepCommand } from './commands/plan.ts';
-import { planAcceptCommand, planEvacuationCommand, planShowCommand } from './commands/plans.ts';
-import { rescueSteinerCommand } from './commands/rescue.ts';
-import { retentionApplyCommand } from './commands/retention.ts';
-import { rescueAcceptCommand, rescuePlanCommand, rescueProgressCommand } from './commands/rescue-plans.ts';
-import { scenarioGenerateCommand } from './commands/scenario.ts';
-import { serveCommand } from './commands/serve.ts';
-import { sitrepCommand } from './commands/sitrep.ts';
-import { timelineCommand } from './commands/timeline.ts';
-import { tokensCreateCommand, usersAddCommand, usersListCommand } from './commands/users.ts';
+import { type CommandEntry, commandTable } from './command-table.ts';
 
-const commands: Command[] = [
-  initCommand,
-  serveCommand,
-  usersAddCommand,
-  usersListCommand,
-  tokensCreateCommand,
-  importCommand,
-  exportCommand,
-  pfifExportCommand,
-  pfifImportCommand,
-  scenarioGenerateCommand,
-  timelineCommand,
-  planBepCommand,
-  planEvacuationCommand,
-  planAcceptCommand,
-  planShowCommand,
-  rescueSteinerCommand,
-  rescuePlanCommand,
-  rescueAcceptCommand,
-  rescueProgressCommand,
-  convoysCreateCommand,
-  convoysNotifyCommand,
-  convoysNotificationExportCommand,
-  exportHxlCommand,
-  retentionApplyCommand,
-  sitrepCommand,
-  auditVerifyCommand,
-  auditExportCommand,
-  profilesListCommand,
-  backupCommand,
-  restoreCommand,
-  keysRotateCommand,
-];
+const load = (entries: CommandEntry[]): Promise<Command[]> => Promise.all(entries.map((e) => e.load()));
 
-function overview(): string {
+async function overview(): Promise<string> {
+  const commands = await load(commandTable);
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
   return [
     'corridor — coordinating the evacuation and rescue of civilians from a besieged site',
@@ -74,38 +22,39 @@ function overview(): string {
 }
 
 /** Finds the command whose words (one or two) start argv. */
-function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
+function findCommand(argv: string[]): { entry: CommandEntry; rest: string[] } | undefined {
   for (const words of [2, 1]) {
     const name = argv.slice(0, words).join(' ');
-    const command = commands.find((c) => c.name === name);
-    if (command) return { command, rest: argv.slice(words) };
+    const entry = commandTable.find((c) => c.name === name);
+    if (entry) return { entry, rest: argv.slice(words) };
   }
   return undefined;
 }
 
 async function main(argv: string[]): Promise<number | undefined> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
-    process.stdout.write(overview());
+    process.stdout.write(await overview());
     return argv.length === 0 ? 1 : 0;
   }
   const found = findCommand(argv);
   if (!found) {
-    const group = commands.filter((c) => c.name.startsWith(`${argv[0]} `));
+    const group = await load(commandTable.filter((c) => c.name.startsWith(`${argv[0]} `)));
     if (group.length > 0 && (argv.length === 1 || argv[1] === '--help')) {
       process.stdout.write(
         `Commands:\n${group.map((c) => `  corridor ${c.name} — ${c.summary}`).join('\n')}\n`,
       );
       return argv[1] === '--help' ? 0 : 1;
     }
-    process.stderr.write(`corridor: unknown command '${argv.join(' ')}'\n\n${overview()}`);
+    process.stderr.write(`corridor: unknown command '${argv.join(' ')}'\n\n${await overview()}`);
     return 2;
   }
-  const { values, positionals } = parseCommand(found.command, found.rest);
+  const command = await found.entry.load();
+  const { values, positionals } = parseCommand(command, found.rest);
   if (values.help) {
-    process.stdout.write(helpText(found.command));
+    process.stdout.write(helpText(command));
     return 0;
   }
-  return found.command.run(values, positionals);
+  return command.run(values, positionals);
 }
 
 try {
