@@ -44,4 +44,7 @@ export const commandTable: CommandEntry[] = [
   entry('audit verify', async () => (await import('./commands/audit.ts')).auditVerifyCommand),
   entry('audit export', async () => (await import('./commands/audit.ts')).auditExportCommand),
   entry('profiles list', async () => (await import('./commands/audit.ts')).profilesListCommand),
+  entry('backup', async () => (await import('./commands/backup.ts')).backupCommand),
+  entry('restore', async () => (await import('./commands/backup.ts')).restoreCommand),
+  entry('keys rotate', async () => (await import('./commands/keys.ts')).keysRotateCommand),
 ];
