@@ -16,6 +16,7 @@ const benchmarks: Record<string, string> = {
   rescue: './rescue.ts',
   overview: './overview.ts',
   matching: './matching.ts',
+  audit: './audit.ts',
 };
 
 const usage = `npm run bench -- [options]
