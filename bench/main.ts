@@ -17,6 +17,7 @@ const benchmarks: Record<string, string> = {
   overview: './overview.ts',
   matching: './matching.ts',
   audit: './audit.ts',
+  encryption: './encryption.ts',
 };
 
 const usage = `npm run bench -- [options]
