@@ -1,14 +1,16 @@
 import type { PersonName } from '../../domain/person.ts';
-import { canonicalWord, skeleton } from '../../matching/canonical.ts';
+import { canonicalWord } from '../../matching/canonical.ts';
 import { latinWords } from '../../matching/latin.ts';
 import type { FieldCipher } from './keyring.ts';
 
 // The blind index of a person's names. The registry's search once read the names with LIKE; with
 // names sealed it looks up keyed hashes instead, one per:
 //   w: a word as written (lowercase, any script) and each of its prefixes of three letters or more;
-//   c: the canonical Latin form of a word (one spelling for the ways a Cyrillic name is written in
-//      Latin, src/matching/canonical.ts) and its prefixes, so Коваленко is found as Kovalenko;
-//   s: the consonant skeleton of the canonical form, a phonetic key (Kovalenko, Kowalenko, Kovalenka).
+//   c: the canonical Latin form of a word and its prefixes: one spelling for the ways a Cyrillic
+//      name is written in Latin and sounds alike (src/matching/canonical.ts), so Коваленко is found
+//      as Kovalenko, Kowalenko or Kovalenko with a doubled letter.
+// The consonant skeleton, which the matcher uses to propose candidates, is left out: as a search key
+// it finds unrelated families (Melnyk, Malenko); the tracing matcher still works on decrypted names.
 // A query word is found when any of its keys is among the person's; every query word must be.
 const shortestPrefix = 3;
 
@@ -32,9 +34,7 @@ export function nameKeyTexts(names: readonly PersonName[]): Set<string> {
     for (const part of [name.family, name.given, name.patronymic ?? '']) {
       for (const word of writtenWords(part)) withPrefixes('w', word, keys);
       for (const word of latinWords(part)) {
-        const canonical = canonicalWord(word);
-        withPrefixes('c', canonical, keys);
-        keys.add(`s:${skeleton(canonical)}`);
+        withPrefixes('c', canonicalWord(word), keys);
       }
     }
   }
@@ -48,10 +48,7 @@ export const nameKeys = (cipher: FieldCipher, names: readonly PersonName[]): str
 export function queryKeys(cipher: FieldCipher, query: string): string[][] {
   return writtenWords(query).map((word) => {
     const keys = [`w:${word}`];
-    for (const latin of latinWords(word)) {
-      const canonical = canonicalWord(latin);
-      keys.push(`c:${canonical}`, `s:${skeleton(canonical)}`);
-    }
+    for (const latin of latinWords(word)) keys.push(`c:${canonicalWord(latin)}`);
     return keys.map((text) => cipher.blind(text));
   });
 }
