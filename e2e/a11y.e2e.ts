@@ -4,7 +4,7 @@ import type { Role } from '../src/domain/roles.ts';
 import { launchBrowser, newPage, pageAs, seriousViolations } from './support/browser.ts';
 import { makePlan } from './support/plans.ts';
 import { acceptedRescuePlan } from './support/rescue.ts';
-import { azovstal } from './support/scenario.ts';
+import { azovstal, nameIn } from './support/scenario.ts';
 
 const { url, accounts } = inject('corridor');
 let browser: Browser;
@@ -109,9 +109,21 @@ const screens: Array<{ role: Role; path: string; ready: (page: Page) => Promise<
   {
     role: 'coordinator',
     path: '/children',
-    ready: (p) => p.getByRole('heading', { name: 'Children’s cases' }).waitFor(),
+    // The form to open a case with a name searched, and an open case's forms unfolded.
+    ready: async (p) => {
+      await p.getByTestId('child-case').first().waitFor();
+      await p.getByLabel('Find the child by name (any script)').fill(nameIn(person, 'Latn').family);
+      await p.getByTestId('open-case').getByRole('radio').first().waitFor();
+      const actions = p.getByText('Verify an adult, or close the case');
+      if ((await actions.count()) > 0) await actions.first().click();
+    },
   },
   { role: 'reception', path: '/tracing', ready: (p) => p.getByTestId('request-form').waitFor() },
+  {
+    role: 'reception',
+    path: `/people/${person.id}`,
+    ready: (p) => p.getByTestId('consent-state').waitFor(),
+  },
   {
     role: 'reception',
     path: '/children',
