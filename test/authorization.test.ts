@@ -24,6 +24,8 @@ interface Expected {
 }
 
 const everyone = roles;
+// Everyone who takes part in the operation: auditors read the audit trail and nothing of the site.
+const participants = roles.filter((role) => role !== 'auditor');
 const admin = ['admin'] as const;
 const coordinator = ['coordinator'] as const;
 const peopleReaders = ['admin', 'coordinator', 'field', 'reception'] as const;
@@ -76,11 +78,11 @@ const expected: Record<string, Expected> = {
   'GET /api/operations': { access: ['admin', 'coordinator'] },
   // The site's shape is shared with every role (observers get it without names); the coordination
   // cell models it; field teams report passages.
-  'GET /api/sites': { access: everyone },
+  'GET /api/sites': { access: participants },
   'POST /api/sites': { access: coordinator },
-  'GET /api/sites/:id': { access: everyone, path: (f) => `/api/sites/${f.siteId}` },
+  'GET /api/sites/:id': { access: participants, path: (f) => `/api/sites/${f.siteId}` },
   'PATCH /api/sites/:id': { access: coordinator, path: (f) => `/api/sites/${f.siteId}` },
-  'GET /api/sites/:siteId/summary': { access: everyone, path: (f) => `/api/sites/${f.siteId}/summary` },
+  'GET /api/sites/:siteId/summary': { access: participants, path: (f) => `/api/sites/${f.siteId}/summary` },
   // HXL exports are counts with small cells suppressed: every role that reads aggregates.
   'GET /api/sites/:siteId/exports/hxl': {
     access: ['admin', 'coordinator', 'field', 'reception', 'observer'],
@@ -214,11 +216,11 @@ const expected: Record<string, Expected> = {
   },
   'POST /api/headcounts': { access: registrars },
   // Pause windows are common knowledge between the parties: every role reads them; the cell records them.
-  'GET /api/parties': { access: everyone },
+  'GET /api/parties': { access: participants },
   'POST /api/parties': { access: coordinator },
-  'GET /api/sites/:siteId/pauses': { access: everyone, path: (f) => `/api/sites/${f.siteId}/pauses` },
+  'GET /api/sites/:siteId/pauses': { access: participants, path: (f) => `/api/sites/${f.siteId}/pauses` },
   'POST /api/pauses': { access: coordinator },
-  'GET /api/pauses/:id': { access: everyone, path: (f) => `/api/pauses/${f.pauseId}` },
+  'GET /api/pauses/:id': { access: participants, path: (f) => `/api/pauses/${f.pauseId}` },
   'PATCH /api/pauses/:id': { access: coordinator, path: (f) => `/api/pauses/${f.pauseId}` },
   'PUT /api/pauses/:id/acceptances/:partyId': {
     access: coordinator,
