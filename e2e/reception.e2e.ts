@@ -131,4 +131,29 @@ describe('the reception desk', () => {
       .getByText('walked out with neighbours', { exact: false })
       .waitFor();
   });
+
+  it('voids a check-in made by mistake from the desk’s list, with a reason; the card checks in again later', async () => {
+    const page = await desk();
+    const first = entries[0]!;
+    await page.getByRole('button', { name: `Void the check-in of ${nameOf(first)}` }).click();
+    // The desk shows the whole name (patronymic, Latin spelling): the label begins with it.
+    const reason = page.getByLabel(`Why was ${nameOf(first)}`);
+    expect(await reason.evaluate((el) => el === document.activeElement)).toBe(true);
+    await reason.fill('scanned the card of the woman behind her');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Void the check-in', exact: true }).click();
+    await page
+      .getByTestId('void-result')
+      .getByText(new RegExp(`^Check-in voided: ${nameOf(first)}.* is boarded again$`))
+      .waitFor();
+    await page.getByRole('row', { name: nameOf(first) }).waitFor({ state: 'detached' });
+
+    const input = page.getByLabel(inputLabel);
+    await input.fill(personCode(first.personId));
+    await input.press('Enter');
+    await page
+      .getByTestId('check-in-result')
+      .getByText(`Checked in: ${nameOf(first)}`, { exact: false })
+      .waitFor();
+  });
 });

@@ -749,6 +749,12 @@ export const en = {
     when: 'When',
     who: 'Who',
     convoy: 'Convoy',
+    correct: 'Correct',
+    void: 'Void',
+    voidFor: 'Void the check-in of {{name}}',
+    voidReason: 'Why was {{name}} checked in by mistake?',
+    voidConfirm: 'Void the check-in',
+    voided: 'Check-in voided: {{name}} is {{status}} again',
   },
   alerts: {
     title: 'Alerts',

@@ -759,6 +759,12 @@ export const uk: Resources = {
     when: 'Коли',
     who: 'Хто',
     convoy: 'Колона',
+    correct: 'Виправити',
+    void: 'Скасувати',
+    voidFor: 'Скасувати реєстрацію: {{name}}',
+    voidReason: 'Чому {{name}} зареєстровано помилково?',
+    voidConfirm: 'Скасувати реєстрацію',
+    voided: 'Реєстрацію скасовано: {{name}} знову в стані «{{status}}»',
   },
   alerts: {
     title: 'Сповіщення',

@@ -4,8 +4,10 @@ import type { Site } from '../api/types.ts';
 import { QueryState } from '../components/ErrorNote.tsx';
 import { displayName, useFormat } from '../format.ts';
 import { Link } from '../router.tsx';
-import { useRecentCheckIns, useReceptionPoints } from './api.ts';
+import { useCan, useSession } from '../session.ts';
+import { useRecentCheckIns, useReceptionPoints, type Voided } from './api.ts';
 import { CheckInBox } from './CheckInBox.tsx';
+import { VoidCheckIn } from './VoidCheckIn.tsx';
 import './reception.css';
 
 // The desk's place and name stay with the browser: a desk is one laptop at one table.
@@ -21,6 +23,12 @@ export function ReceptionDesk({ site }: { site: Site }) {
   const [desk, setDesk] = useState(() => localStorage.getItem(deskKey) ?? '');
   const point = points.data?.find((p) => p.id === chosen) ?? points.data?.[0];
   const recent = useRecentCheckIns(site.id, point?.id);
+  const { data: user } = useSession();
+  const can = useCan();
+  const [voided, setVoided] = useState<Voided | null>(null);
+  // The server decides (a desk voids only its own check-ins, the cell any); the button follows it.
+  const mayVoid = (checkedInById: string | null) =>
+    can('alerts:resolve') || (user !== null && user !== undefined && checkedInById === user.id);
 
   if (!points.data) return <QueryState loading={points.isPending} error={points.error} />;
   if (!point) return <p>{t('reception.noPoint')}</p>;
@@ -63,6 +71,25 @@ export function ReceptionDesk({ site }: { site: Site }) {
           {t('reception.recent', { point: point.name, count: recent.data?.total ?? 0 })}
         </h2>
         <QueryState loading={recent.isPending} error={recent.error} />
+        <div role="status" aria-live="polite" data-testid="void-result">
+          {voided && (
+            <div className="ok">
+              <p>
+                {t('reception.voided', {
+                  name: displayName(voided.checkIn.person),
+                  status: t(`status.${voided.checkIn.person.status}`),
+                })}
+              </p>
+              {voided.alertsRaised.length > 0 && (
+                <ul className="raised">
+                  {voided.alertsRaised.map((a) => (
+                    <li key={a.id}>{t('reception.raised', { alert: t(`alertKind.${a.kind}`) })}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+        </div>
         {recent.data && recent.data.items.length > 0 && (
           <table>
             <thead>
@@ -71,6 +98,7 @@ export function ReceptionDesk({ site }: { site: Site }) {
                 <th scope="col">{t('reception.who')}</th>
                 <th scope="col">{t('reception.convoy')}</th>
                 <th scope="col">{t('reception.desk')}</th>
+                <th scope="col">{t('reception.correct')}</th>
               </tr>
             </thead>
             <tbody>
@@ -82,6 +110,11 @@ export function ReceptionDesk({ site }: { site: Site }) {
                   </th>
                   <td>{k.convoyCode ?? t('reception.noConvoy')}</td>
                   <td>{k.desk ?? t('app.none')}</td>
+                  <td>
+                    {mayVoid(k.checkedInById) && (
+                      <VoidCheckIn siteId={site.id} checkIn={k} onVoided={setVoided} />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -8,6 +8,7 @@ import type {
   CheckInInput,
   CheckInPage,
   ReceptionSearchResult,
+  VoidedCheckIn,
 } from '../../../src/server/schemas/reception.ts';
 import { api, errorFrom, query } from '../api/client.ts';
 
@@ -68,6 +69,21 @@ export function useCheckIn(siteId: string) {
   return useMutation({
     mutationFn: (attempt: Attempt) => send(siteId, attempt),
     onSettled: () => {
+      void client.invalidateQueries({ queryKey: ['site', siteId] });
+      void client.invalidateQueries({ queryKey: ['person'] });
+    },
+  });
+}
+
+export type Voided = Static<typeof VoidedCheckIn>;
+
+// Voiding a check-in changes the same things a check-in does, the other way round.
+export function useVoidCheckIn(siteId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+      api<Voided>(`/api/check-ins/${id}/void`, { method: 'POST', body: { reason } }),
+    onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['site', siteId] });
       void client.invalidateQueries({ queryKey: ['person'] });
     },
