@@ -78,3 +78,21 @@ export async function withFieldCipher(
 }
 
 export const hasKeys = async (db: Queryable): Promise<boolean> => (await readKeyRows(db)).length > 0;
+
+/**
+ * A transaction the caller holds, seen as a database whose transactions join it: a service that
+ * opens its own transaction writes in the caller's instead, so the caller's other writes (a synced
+ * operation's record) commit or roll back with the service's.
+ */
+export function joinTransaction(db: Database, tx: Queryable): Database {
+  const joined: Database = {
+    backend: db.backend,
+    query: (sql, params) => tx.query(sql, params),
+    transaction: (fn) => fn(tx),
+    exec: () => Promise.reject(new Error('scripts do not run inside a joined transaction')),
+    close: () => Promise.reject(new Error('a joined transaction is closed by its owner')),
+  };
+  const cipher = ciphers.get(tx);
+  if (cipher) ciphers.set(joined, cipher);
+  return joined;
+}

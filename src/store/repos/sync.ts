@@ -1,0 +1,222 @@
+import { newId } from '../../domain/ids.ts';
+import { sealPersonal } from '../crypto/personal.ts';
+import { cipherOf } from '../crypto/sealed-store.ts';
+import type { Queryable } from '../database.ts';
+
+export type StoredOutcome = 'applied' | 'conflict' | 'rejected';
+
+export interface Device {
+  id: string;
+  userId: string;
+  lastSeq: number;
+}
+
+/** The device's row, made on its first push and locked until the transaction ends. */
+export async function lockDevice(tx: Queryable, id: string, userId: string): Promise<Device> {
+  await tx.query('INSERT INTO sync_device (id, user_id) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [
+    id,
+    userId,
+  ]);
+  const { rows } = await tx.query<{ id: string; user_id: string; last_seq: number }>(
+    'SELECT id, user_id, last_seq FROM sync_device WHERE id = $1 FOR UPDATE',
+    [id],
+  );
+  const row = rows[0]!;
+  return { id: row.id, userId: row.user_id, lastSeq: row.last_seq };
+}
+
+export async function findDevice(db: Queryable, id: string): Promise<Device | undefined> {
+  const { rows } = await db.query<{ id: string; user_id: string; last_seq: number }>(
+    'SELECT id, user_id, last_seq FROM sync_device WHERE id = $1',
+    [id],
+  );
+  const row = rows[0];
+  return row && { id: row.id, userId: row.user_id, lastSeq: row.last_seq };
+}
+
+export async function findOp(
+  db: Queryable,
+  opId: string,
+): Promise<{ outcome: StoredOutcome; error: { code: string; message: string } | null } | undefined> {
+  const { rows } = await db.query<{
+    outcome: StoredOutcome;
+    error: { code: string; message: string } | null;
+  }>('SELECT outcome, error FROM sync_op WHERE op_id = $1', [opId]);
+  return rows[0];
+}
+
+export interface ReceivedOp {
+  opId: string;
+  deviceId: string;
+  seq: number;
+  hlc: string;
+  entity: string;
+  entityId: string;
+  kind: string;
+}
+
+/** Records the operation as received and moves its device's sequence on, in the caller's transaction. */
+export async function recordOp(
+  tx: Queryable,
+  op: ReceivedOp,
+  outcome: StoredOutcome,
+  error: { code: string; message: string } | null,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO sync_op (op_id, device_id, seq, hlc, entity, entity_id, kind, outcome, error)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      op.opId,
+      op.deviceId,
+      op.seq,
+      op.hlc,
+      op.entity,
+      op.entityId,
+      op.kind,
+      outcome,
+      error && JSON.stringify(error),
+    ],
+  );
+  await tx.query('UPDATE sync_device SET last_seq = $2, last_seen = now() WHERE id = $1', [
+    op.deviceId,
+    op.seq,
+  ]);
+}
+
+export async function fieldClocks(
+  tx: Queryable,
+  entity: string,
+  entityId: string,
+): Promise<Map<string, string>> {
+  const { rows } = await tx.query<{ field: string; hlc: string }>(
+    'SELECT field, hlc FROM sync_field_clock WHERE entity = $1 AND entity_id = $2',
+    [entity, entityId],
+  );
+  return new Map(rows.map((row) => [row.field, row.hlc]));
+}
+
+export async function setFieldClock(
+  tx: Queryable,
+  entity: string,
+  entityId: string,
+  field: string,
+  hlc: string,
+  opId: string,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO sync_field_clock (entity, entity_id, field, hlc, op_id) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (entity, entity_id, field) DO UPDATE SET hlc = EXCLUDED.hlc, op_id = EXCLUDED.op_id`,
+    [entity, entityId, field, hlc, opId],
+  );
+}
+
+export interface ConflictRecord {
+  opId: string;
+  siteId: string | null;
+  entity: string;
+  entityId: string;
+  field: string;
+  reason: 'older_by_clock' | 'status_superseded';
+  lost: unknown;
+  kept: unknown;
+  lostHlc: string;
+  keptHlc: string | null;
+}
+
+/** Values are kept under their field's name, so a name or a note is sealed like anywhere else. */
+export async function insertConflict(tx: Queryable, conflict: ConflictRecord): Promise<void> {
+  const cipher = cipherOf(tx);
+  const wrap = (value: unknown) => JSON.stringify(sealPersonal(cipher, { [conflict.field]: value ?? null }));
+  await tx.query(
+    `INSERT INTO sync_conflict (id, op_id, site_id, entity, entity_id, field, reason, lost, kept, lost_hlc, kept_hlc)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [
+      newId(),
+      conflict.opId,
+      conflict.siteId,
+      conflict.entity,
+      conflict.entityId,
+      conflict.field,
+      conflict.reason,
+      wrap(conflict.lost),
+      wrap(conflict.kept),
+      conflict.lostHlc,
+      conflict.keptHlc,
+    ],
+  );
+}
+
+export interface Conflict extends Omit<ConflictRecord, 'siteId'> {
+  id: string;
+  deviceId: string;
+  at: string;
+}
+
+interface ConflictRow {
+  id: string;
+  op_id: string;
+  device_id: string;
+  entity: string;
+  entity_id: string;
+  field: string;
+  reason: Conflict['reason'];
+  lost: Record<string, unknown>;
+  kept: Record<string, unknown>;
+  lost_hlc: string;
+  kept_hlc: string | null;
+  at: Date;
+}
+
+export async function listConflicts(db: Queryable, siteId: string | undefined): Promise<Conflict[]> {
+  const params: unknown[] = [];
+  const { rows } = await db.query<ConflictRow>(
+    `SELECT c.id, c.op_id, o.device_id, c.entity, c.entity_id, c.field, c.reason, c.lost, c.kept,
+            c.lost_hlc, c.kept_hlc, c.at
+       FROM sync_conflict c JOIN sync_op o ON o.op_id = c.op_id
+      ${siteId ? `WHERE c.site_id = $${params.push(siteId)}` : ''}
+      ORDER BY c.at, c.id LIMIT 5000`,
+    params,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    opId: row.op_id,
+    deviceId: row.device_id,
+    entity: row.entity,
+    entityId: row.entity_id,
+    field: row.field,
+    reason: row.reason,
+    lost: row.lost[row.field] ?? null,
+    kept: row.kept[row.field] ?? null,
+    lostHlc: row.lost_hlc,
+    keptHlc: row.kept_hlc,
+    at: row.at.toISOString(),
+  }));
+}
+
+/** The latest clock the server has seen: devices take it in, so their next change comes after. */
+export async function latestHlc(db: Queryable): Promise<string | null> {
+  const { rows } = await db.query<{ hlc: string | null }>('SELECT max(hlc) AS hlc FROM sync_op');
+  return rows[0]?.hlc ?? null;
+}
+
+/** The records changed after a checkpoint of the operations log, oldest change first. */
+export async function changedSince(
+  db: Queryable,
+  since: number,
+  limit: number,
+): Promise<{ changes: { entity: string; entityId: string }[]; checkpoint: number; more: boolean }> {
+  const { rows } = await db.query<{ seq: number; entity: string; entity_id: string }>(
+    `SELECT seq, entity, entity_id FROM operation
+      WHERE seq > $1 AND entity IN ('person', 'passage', 'headcount') ORDER BY seq LIMIT $2`,
+    [since, limit],
+  );
+  return {
+    changes: rows.map((row) => ({ entity: row.entity, entityId: row.entity_id })),
+    checkpoint: rows.length > 0 ? Number(rows.at(-1)!.seq) : since,
+    more: rows.length === limit,
+  };
+}
+
+export async function setOutcome(tx: Queryable, opId: string, outcome: StoredOutcome): Promise<void> {
+  await tx.query('UPDATE sync_op SET outcome = $2 WHERE op_id = $1', [opId, outcome]);
+}
