@@ -192,6 +192,10 @@ const expected: Record<string, Expected> = {
     access: coordinator,
     path: (f) => `/api/parties/${f.partyId}/disclosure-profile`,
   },
+  // Offline sync: field teams and the cell push and pull; every write that lost is the cell's to see.
+  'POST /api/sync/push': { access: registrars },
+  'GET /api/sync/pull': { access: registrars, path: (f) => `/api/sync/pull?siteId=${f.siteId}` },
+  'GET /api/sync/conflicts': { access: coordinator },
   // Duplicates name both registrations; merging is the cell's.
   'GET /api/sites/:siteId/duplicates': {
     access: coordinator,

@@ -50,6 +50,9 @@ export const permissions = [
   'audit:read',
   'disclosure:read',
   'disclosure:manage',
+  'sync:push',
+  'sync:pull',
+  'sync:conflicts',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -117,6 +120,10 @@ const grants: Record<Role, readonly Permission[]> = {
     // The cell decides what each party may receive.
     'disclosure:read',
     'disclosure:manage',
+    // The cell syncs like a field team and sees every write that lost in a merge.
+    'sync:push',
+    'sync:pull',
+    'sync:conflicts',
   ],
   field: [
     'site:read',
@@ -138,6 +145,9 @@ const grants: Record<Role, readonly Permission[]> = {
     'convoys:read',
     'convoys:board',
     'convoys:report',
+    // Offline capture: push operations recorded without a network, pull the site's changes.
+    'sync:push',
+    'sync:pull',
     // No tracing and no children's cases: what a tracing match says (where someone is) is kept to the
     // cell, and teams inside the site may be questioned by whoever holds it.
   ],

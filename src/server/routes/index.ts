@@ -23,6 +23,7 @@ import { rescueRoutes } from './rescue.ts';
 import { roadRoutes } from './road.ts';
 import { sessionRoutes } from './session.ts';
 import { siteRoutes } from './sites.ts';
+import { syncRoutes } from './sync.ts';
 import { systemRoutes } from './system.ts';
 import { tracingRoutes } from './tracing.ts';
 import { userRoutes } from './users.ts';
@@ -55,6 +56,7 @@ export async function registerRoutes(app: FastifyInstance, context: RouteContext
     auditRoutes,
     disclosureProfileRoutes,
     exportRoutes,
+    syncRoutes,
   ])
     area(api, context);
 }

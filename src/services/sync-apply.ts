@@ -1,0 +1,217 @@
+import { CorridorError } from '../domain/errors.ts';
+import { canTransition, type PersonStatus } from '../domain/lifecycle.ts';
+import type { Person } from '../domain/person.ts';
+import { joinTransaction } from '../store/crypto/sealed-store.ts';
+import type { Database, Queryable } from '../store/database.ts';
+import { type Actor, recordOperation } from '../store/repos/operations.ts';
+import { findPerson } from '../store/repos/people.ts';
+import { findPassage } from '../store/repos/sites.ts';
+import * as repo from '../store/repos/sync.ts';
+import { compareHlc } from '../sync/hlc.ts';
+import { recordHeadcount } from './headcounts.ts';
+import { changeStatus, type PersonInput, type PersonPatch, registerPerson, updatePerson } from './people.ts';
+import { updatePassageIn } from './sites.ts';
+
+// One synced operation applied through the same services as the routes, inside the transaction
+// that records it as received: both commit, or neither does.
+
+export type SyncOp = repo.ReceivedOp &
+  (
+    | { kind: 'person.register'; payload: Omit<PersonInput, 'id'> }
+    | { kind: 'person.update'; payload: Omit<PersonPatch, 'version'> }
+    | {
+        kind: 'person.status';
+        payload: { status: PersonStatus; from: PersonStatus; reason?: string | undefined };
+      }
+    | {
+        kind: 'passage.report';
+        payload: {
+          state: string;
+          clearancePersonHours?: number | null | undefined;
+          note?: string | null | undefined;
+        };
+      }
+    | { kind: 'headcount.report'; payload: Omit<Parameters<typeof recordHeadcount>[2], 'id'> }
+  );
+
+/** Applies the operation; says whether part of it lost to a later write (kept as a conflict). */
+export async function applyOp(
+  db: Database,
+  tx: Queryable,
+  actor: Actor,
+  op: SyncOp,
+): Promise<'applied' | 'conflict'> {
+  const joined = joinTransaction(db, tx);
+  switch (op.kind) {
+    case 'person.register':
+      await registerPerson(joined, actor, { ...op.payload, id: op.entityId });
+      return 'applied';
+    case 'person.update':
+      return updateFields(joined, tx, actor, op, op.payload);
+    case 'person.status':
+      return moveStatus(joined, tx, actor, op, op.payload);
+    case 'passage.report':
+      return reportPassage(tx, actor, op, op.payload);
+    case 'headcount.report':
+      await recordHeadcount(joined, actor, { ...op.payload, id: op.entityId });
+      return 'applied';
+  }
+}
+
+async function requirePersonIn(tx: Queryable, id: string): Promise<Person> {
+  const person = await findPerson(tx, id, true);
+  if (!person) throw new CorridorError('not_found', `person ${id} does not exist`, { id });
+  return person;
+}
+
+/** Each field is written by the latest clock: an older write of a field is kept, not applied. */
+async function updateFields(
+  joined: Database,
+  tx: Queryable,
+  actor: Actor,
+  op: SyncOp,
+  patch: Omit<PersonPatch, 'version'>,
+): Promise<'applied' | 'conflict'> {
+  const person = await requirePersonIn(tx, op.entityId);
+  const clocks = await repo.fieldClocks(tx, 'person', op.entityId);
+  const winners: Record<string, unknown> = {};
+  let lost = false;
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    const kept = clocks.get(field);
+    if (kept === undefined || compareHlc(op.hlc, kept) > 0) {
+      winners[field] = value;
+      continue;
+    }
+    lost = true;
+    await keepLoser(
+      tx,
+      actor,
+      op,
+      person.siteId,
+      field,
+      'older_by_clock',
+      value,
+      person[field as keyof Person],
+      kept,
+    );
+  }
+  if (Object.keys(winners).length > 0) {
+    await updatePerson(joined, actor, op.entityId, winners as PersonPatch);
+    for (const field of Object.keys(winners))
+      await repo.setFieldClock(tx, 'person', op.entityId, field, op.hlc, op.opId);
+  }
+  return lost ? 'conflict' : 'applied';
+}
+
+/**
+ * A status change applies only from the status the device saw, and only as the lifecycle allows:
+ * a person marked arrived at reception is not pulled back by a change made before the device knew.
+ */
+async function moveStatus(
+  joined: Database,
+  tx: Queryable,
+  actor: Actor,
+  op: SyncOp,
+  change: { status: PersonStatus; from: PersonStatus; reason?: string | undefined },
+): Promise<'applied' | 'conflict'> {
+  const person = await requirePersonIn(tx, op.entityId);
+  if (person.status === change.status) return 'applied';
+  if (person.status !== change.from || !canTransition(person.status, change.status)) {
+    const kept = (await repo.fieldClocks(tx, 'person', op.entityId)).get('status') ?? null;
+    await keepLoser(
+      tx,
+      actor,
+      op,
+      person.siteId,
+      'status',
+      'status_superseded',
+      change.status,
+      person.status,
+      kept,
+    );
+    return 'conflict';
+  }
+  await changeStatus(joined, actor, op.entityId, {
+    status: change.status,
+    expectedStatus: change.from,
+    reason: change.reason,
+  });
+  await repo.setFieldClock(tx, 'person', op.entityId, 'status', op.hlc, op.opId);
+  return 'applied';
+}
+
+/** The latest report of a passage by clock stands; an older one arriving later is kept. */
+async function reportPassage(
+  tx: Queryable,
+  actor: Actor,
+  op: SyncOp,
+  report: {
+    state: string;
+    clearancePersonHours?: number | null | undefined;
+    note?: string | null | undefined;
+  },
+): Promise<'applied' | 'conflict'> {
+  const passage = await findPassage(tx, op.entityId, true);
+  if (!passage)
+    throw new CorridorError('not_found', `passage ${op.entityId} does not exist`, { id: op.entityId });
+  const kept = (await repo.fieldClocks(tx, 'passage', op.entityId)).get('state');
+  if (kept !== undefined && compareHlc(op.hlc, kept) <= 0) {
+    await keepLoser(
+      tx,
+      actor,
+      op,
+      passage.siteId,
+      'state',
+      'older_by_clock',
+      report.state,
+      passage.state,
+      kept,
+    );
+    return 'conflict';
+  }
+  await updatePassageIn(
+    tx,
+    actor,
+    op.entityId,
+    { ...report, clearancePersonHours: report.clearancePersonHours ?? null } as Parameters<
+      typeof updatePassageIn
+    >[3],
+    'report',
+  );
+  await repo.setFieldClock(tx, 'passage', op.entityId, 'state', op.hlc, op.opId);
+  return 'applied';
+}
+
+/** The losing write goes into the conflicts list and the record's history, where it is shown. */
+async function keepLoser(
+  tx: Queryable,
+  actor: Actor,
+  op: SyncOp,
+  siteId: string,
+  field: string,
+  reason: 'older_by_clock' | 'status_superseded',
+  lost: unknown,
+  kept: unknown,
+  keptHlc: string | null,
+): Promise<void> {
+  await repo.insertConflict(tx, {
+    opId: op.opId,
+    siteId,
+    entity: op.entity,
+    entityId: op.entityId,
+    field,
+    reason,
+    lost,
+    kept,
+    lostHlc: op.hlc,
+    keptHlc,
+  });
+  await recordOperation(tx, actor, {
+    entity: op.entity,
+    entityId: op.entityId,
+    action: 'sync_conflict',
+    before: { [field]: kept ?? null },
+    after: { opId: op.opId, hlc: op.hlc, reason, lost: { [field]: lost } },
+  });
+}
