@@ -14,7 +14,9 @@ import { requireSite } from './sites.ts';
 // (the same table and the same control as the HXL export, so the two cannot be combined to recover
 // a cell), counts of convoys and alerts instead of their details, and only claims from published
 // sources (statements, videos, press reports), which are public already. No version names a
-// registered person; claims keep their speakers, who spoke in public.
+// registered person. The public version attributes a claim to its party and source, not to the
+// person who spoke: whoever reads it (an observer, a party) is never shown a name, and a witness
+// quoted by the press is safer unnamed again.
 
 export const sitrepVersions = ['full', 'public'] as const;
 export type SitrepVersion = (typeof sitrepVersions)[number];
@@ -122,7 +124,7 @@ export async function buildSitrep(
   const shown = claims.filter((c) => version === 'full' || publishedSourceKinds.has(c.sourceKind));
   const attributed = (c: repo.ClaimAt): SitrepClaim => ({
     stance: c.stance,
-    by: [c.speaker, c.party].filter(Boolean).join(', ') || 'unattributed',
+    by: [version === 'full' ? c.speaker : null, c.party].filter(Boolean).join(', ') || 'unattributed',
     source: c.sourceTitle,
     words: c.words,
     quoted: c.quoted,
