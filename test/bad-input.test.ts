@@ -5,8 +5,8 @@ import { openTestApp, passwordOf, type TestApp } from './support/app.ts';
 import { accountsRoutes } from './support/bad-input/accounts.ts';
 import { boardingRoutes } from './support/bad-input/boarding.ts';
 import { type Case, type Context, commonCases, type WriteRoute } from './support/bad-input/cases.ts';
-import { disclosureRoutes } from './support/bad-input/disclosure.ts';
 import { convoysRoutes } from './support/bad-input/convoys.ts';
+import { disclosureRoutes } from './support/bad-input/disclosure.ts';
 import { importRoutes } from './support/bad-input/import.ts';
 import { logisticsRoutes } from './support/bad-input/logistics.ts';
 import { mergesRoutes } from './support/bad-input/merges.ts';
@@ -18,6 +18,7 @@ import { receptionRoutes } from './support/bad-input/reception.ts';
 import { rescueRoutes } from './support/bad-input/rescue.ts';
 import { roadRoutes } from './support/bad-input/road.ts';
 import { siteRoutes } from './support/bad-input/site.ts';
+import { syncRoutes } from './support/bad-input/sync.ts';
 import { tracingRoutes } from './support/bad-input/tracing.ts';
 import { seedConvoy } from './support/convoy-fixtures.ts';
 import { backendName, snapshot } from './support/database.ts';
@@ -51,6 +52,7 @@ const writeRoutes: Record<string, WriteRoute> = {
   ...mergesRoutes,
   ...pfifRoutes,
   ...disclosureRoutes,
+  ...syncRoutes,
 };
 
 const isWrite = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);

@@ -14,7 +14,8 @@ const Hlc = Type.String({
   pattern: hlcPattern,
   description: 'hybrid logical clock: wall ms, counter, device',
 });
-const Protocol = Type.Literal(syncProtocol);
+// Enums of one value rather than literals: a wrong value is then named in the error message.
+const Protocol = Enum([syncProtocol]);
 
 const envelope = {
   opId: Type.String({ format: 'uuid', description: 'UUIDv7 minted on the device' }),
@@ -26,7 +27,7 @@ const envelope = {
 
 const op = <E extends string, K extends string, P extends TSchema>(entity: E, kind: K, payload: P) =>
   Type.Object(
-    { ...envelope, entity: Type.Literal(entity), kind: Type.Literal(kind), payload },
+    { ...envelope, entity: Enum([entity]), kind: Enum([kind]), payload },
     { additionalProperties: false },
   );
 
