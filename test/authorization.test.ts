@@ -390,6 +390,10 @@ const expected: Record<string, Expected> = {
     access: convoyReaders,
     path: () => `/api/convoys/${convoy.convoyId}/events`,
   },
+  'PATCH /api/convoys/:convoyId/vehicles/:vehicleId': {
+    access: coordinator,
+    path: () => `/api/convoys/${convoy.convoyId}/vehicles/${convoy.vehicleId}`,
+  },
   'POST /api/convoys/:id/notifications': {
     access: coordinator,
     path: () => `/api/convoys/${convoy.convoyId}/notifications`,

@@ -3,6 +3,7 @@ import Type from 'typebox';
 import { CorridorError } from '../../domain/errors.ts';
 import { nameFieldsIn } from '../../domain/notification.ts';
 import { convoysFromAcceptedPlan } from '../../services/convoy-create.ts';
+import { updateConvoyVehicleCrew } from '../../services/convoy-crews.ts';
 import { arriveConvoy, cancelConvoy, departConvoy } from '../../services/convoy-status.ts';
 import { convoyView, convoyViews } from '../../services/convoy-view.ts';
 import { notificationExport } from '../../services/notification-export.ts';
@@ -20,7 +21,9 @@ import {
   Convoy,
   ConvoyAtQuery,
   ConvoyCreation,
+  ConvoyVehicleParams,
   ConvoyView,
+  CrewInput,
   DepartInput,
   Departure,
   NotifyInput,
@@ -110,6 +113,26 @@ export function convoyRoutes(api: Api, { db }: RouteContext): void {
       },
     },
     async (request) => convoyView(db, request.params.id, atOf(request.query)),
+  );
+
+  api.patch(
+    '/api/convoys/:convoyId/vehicles/:vehicleId',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary:
+          "Record a vehicle's actual marking, crew size and crew note while the convoy is planned (409 after departure or cancellation). Marking and crew are in the parties' notifications: a change shows them outdated until notified again",
+        params: ConvoyVehicleParams,
+        body: CrewInput,
+        response: { 200: ConvoyView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { convoyId, vehicleId } = request.params;
+      await updateConvoyVehicleCrew(db, actorOf(request), convoyId, vehicleId, request.body);
+      return convoyView(db, convoyId, new Date());
+    },
   );
 
   api.post(

@@ -244,3 +244,25 @@ export const ArriveInput = Type.Object(
   { arrivedAt: Type.Optional(DateTime) },
   { additionalProperties: false },
 );
+
+export const ConvoyVehicleParams = Type.Object({ convoyId: Id, vehicleId: Id });
+
+export const CrewInput = Type.Object(
+  {
+    crewSize: Type.Optional(Type.Integer({ minimum: 0, maximum: 50, description: 'staff aboard' })),
+    crewNote: Type.Optional(
+      Type.String({
+        maxLength: 500,
+        description:
+          'about the crew: roles and organisations ("driver + medic, ICRC"), never names; stays with the cell, not sent to parties; blank clears it',
+      }),
+    ),
+    marking: Type.Optional(
+      Type.String({
+        maxLength: 80,
+        description: 'what the parties are told to look for (a plate, a painted sign); blank clears it',
+      }),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);

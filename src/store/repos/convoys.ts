@@ -396,3 +396,18 @@ export async function departureRecords(
     ]),
   );
 }
+
+/** Sets a convoy vehicle's marking, crew size and crew note, and marks the convoy changed. */
+export async function updateConvoyVehicle(
+  tx: Queryable,
+  vehicle: Pick<ConvoyVehicle, 'convoyId' | 'vehicleId' | 'marking' | 'crewSize' | 'crewNote'>,
+): Promise<void> {
+  await tx.query(
+    `UPDATE convoy_vehicle SET marking = $3, crew_size = $4, crew_note = $5
+     WHERE convoy_id = $1 AND vehicle_id = $2`,
+    [vehicle.convoyId, vehicle.vehicleId, vehicle.marking, vehicle.crewSize, vehicle.crewNote],
+  );
+  await tx.query('UPDATE convoy SET updated_at = now(), version = version + 1 WHERE id = $1', [
+    vehicle.convoyId,
+  ]);
+}
