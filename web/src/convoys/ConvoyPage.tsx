@@ -8,6 +8,7 @@ import { type Convoy, exportHref, useConvoy } from './api.ts';
 import { ConvoyStatus } from './ConvoyBadges.tsx';
 import { DepartureActions } from './DepartureActions.tsx';
 import { NotificationsPanel } from './NotificationsPanel.tsx';
+import { VehiclesPanel } from './VehiclesPanel.tsx';
 import './convoys.css';
 
 const categories = [
@@ -45,7 +46,7 @@ export function ConvoyPage({ site, convoyId }: { site: Site; convoyId: string })
           {can('convoys:write') && <DepartureActions site={site} convoy={c} />}
           <NotificationsPanel site={site} convoy={c} />
           <Route convoy={c} timeZone={site.timeZone} />
-          <Vehicles convoy={c} />
+          <VehiclesPanel site={site} convoy={c} />
           <Passengers convoy={c} />
         </>
       )}
@@ -175,46 +176,6 @@ function Route({ convoy, timeZone }: { convoy: Convoy; timeZone: string }) {
           </li>
         ))}
       </ol>
-    </section>
-  );
-}
-
-function Vehicles({ convoy }: { convoy: Convoy }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  return (
-    <section aria-labelledby="vehicles-heading" className="card">
-      <h2 id="vehicles-heading">{t('convoys.vehicles')}</h2>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('convoys.vehicle')}</th>
-              <th scope="col">{t('convoys.marking')}</th>
-              <th scope="col" className="num">
-                {t('convoys.crew')}
-              </th>
-              <th scope="col" className="num">
-                {t('convoys.onManifest')}
-              </th>
-              <th scope="col" className="num">
-                {t('convoys.boarded')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {convoy.vehicles.map((v) => (
-              <tr key={v.vehicleId}>
-                <td>{v.label}</td>
-                <td>{v.marking ?? <span className="muted">{t('convoys.noMarking')}</span>}</td>
-                <td className="num">{format.number(v.crewSize)}</td>
-                <td className="num">{format.number(v.manifest.total - v.manifest.replaced)}</td>
-                <td className="num">{format.number(v.manifest.boarded)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import type {
   ConvoyCreation,
   Convoy as ConvoySchema,
   ConvoyView,
+  CrewInput,
   DepartInput,
   Departure,
   NotifyInput,
@@ -83,6 +84,11 @@ export const useDepart = (siteId: string, convoyId: string) =>
 export const useCancel = (siteId: string, convoyId: string) =>
   useConvoyMutation(siteId, (reason: string) =>
     api<Static<typeof ConvoySchema>>(`/api/convoys/${convoyId}/cancel`, { method: 'POST', body: { reason } }),
+  );
+
+export const useVehicleCrew = (siteId: string, convoyId: string, vehicleId: string) =>
+  useConvoyMutation(siteId, (input: Static<typeof CrewInput>) =>
+    api<Convoy>(`/api/convoys/${convoyId}/vehicles/${vehicleId}`, { method: 'PATCH', body: input }),
   );
 
 /** Where the notifications of a convoy are downloaded from (the session cookie goes along). */

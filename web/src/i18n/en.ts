@@ -571,6 +571,13 @@ export const en = {
     marking: 'Plate or marking',
     crew: 'Crew',
     noMarking: 'none recorded',
+    crewNote: 'Crew note',
+    crewNoteExample: 'driver + medic, ICRC',
+    crewHelp:
+      "Record what is really there. The marking and crew size go into the parties' notifications: after a change, notify them again. The crew note stays with the cell: roles and organisations, never names.",
+    editVehicle: 'Edit {{label}}',
+    saveVehicle: 'Save',
+    vehicleActions: 'Change',
     passengers: 'Passengers: {{count}}',
     passengersHint:
       'What the parties are told: counts by category, never names. The medical categories cut across the age groups.',
