@@ -294,7 +294,65 @@ describe(`sync push and pull (${backendName})`, () => {
     expect(repeat.devices).toEqual([{ deviceId: team.id, lastSeq: 2 }]);
   });
 
-  it('refuses a device that syncs for another account, and an operation the role may not make', async () => {
+  it('applies a push delivered twice at the same moment once', async () => {
+    const site = await makeSyncSite(t, 'Азовсталь, одночасно');
+    const team = new Device(base);
+    for (let i = 0; i < 12; i++)
+      team.op('person.register', newId(), {
+        siteId: site.siteId,
+        names: name('Руденко', `Дитина ${i}`),
+        sex: 'male',
+      });
+    const [first, second] = await Promise.all([push(t, team.pending), push(t, team.pending)]);
+    for (let i = 0; i < team.pending.length; i++)
+      expect([first.results[i]!.duplicate, second.results[i]!.duplicate].sort()).toEqual([false, true]);
+    const pulled = await call<{ people: unknown[] }>(
+      t,
+      'field',
+      'GET',
+      `/api/sync/pull?siteId=${site.siteId}&since=0`,
+      undefined,
+      200,
+    );
+    expect(pulled.people).toHaveLength(12);
+  });
+
+  it('converges the same when a device is offline for a week as when it syncs every day', async () => {
+    const day = 24 * hour;
+    const week = async (label: string, daily: boolean) => {
+      const site = await makeSyncSite(t, label);
+      const labels = new Map([
+        [site.shelterId, 'S1'],
+        [site.otherShelterId, 'S2'],
+        [site.passageId, 'P1'],
+      ]);
+      const team = new Device(base);
+      const people: string[] = [];
+      for (let d = 0; d < 7; d++) {
+        team.wall = base + d * day;
+        const id = newId();
+        labels.set(id, `person-${d}`);
+        people.push(id);
+        team.op('person.register', id, {
+          siteId: site.siteId,
+          names: name('Кравченко', `День ${d}`),
+          sex: 'female',
+        });
+        if (d > 0)
+          team.op('person.update', people[d - 1]!, {
+            shelterId: site.otherShelterId,
+            note: `moved on day ${d}`,
+          });
+        team.op('passage.report', site.passageId, { state: d % 2 === 0 ? 'blocked' : 'open' });
+        if (daily) await flush(t, team);
+      }
+      await flush(t, team);
+      return stateHash(t, site.siteId, labels);
+    };
+    expect(await week('Азовсталь, тиждень офлайн', false)).toBe(await week('Азовсталь, щодня', true));
+  });
+
+  it('refuses a device that syncs for another account', async () => {
     const site = await makeSyncSite(t, 'Азовсталь, пристрій');
     const team = new Device(base);
     team.op('person.register', newId(), {
