@@ -74,6 +74,28 @@ describe('convoys in the web app', () => {
     await page.context().close();
   });
 
+  it('records a vehicle’s real marking and crew; the parties’ copies are then out of date', async () => {
+    const page = await pageAs(browser, `${server.url}/convoys`, server.accounts.coordinator);
+    await page.getByTestId('convoy-row').first().getByRole('link').click();
+    await convoyPage(page);
+    await page
+      .getByRole('button', { name: /^Edit / })
+      .first()
+      .click();
+    const form = page.getByTestId('crew-form');
+    await form.getByLabel('Plate or marking').fill('  White van, red cross on the roof ');
+    await form.getByLabel('Crew', { exact: true }).fill('3');
+    await form.getByLabel('Crew note').fill('driver + 2 medics, ICRC');
+    expect(await seriousViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: 'White van, red cross on the roof', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'driver + 2 medics, ICRC' }).waitFor();
+    const parties = page.getByTestId('party-row');
+    await expect.poll(() => parties.getByText('out of date').count()).toBe(await parties.count());
+    await page.context().close();
+  });
+
   it('departs a flagged convoy only with a reason, which stays on the convoy', async () => {
     const page = await pageAs(browser, `${server.url}/convoys`, server.accounts.coordinator);
     await page.getByTestId('convoy-row').first().getByRole('link').click();
