@@ -2,35 +2,21 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { CorridorError } from '../../domain/errors.ts';
 import { authorisePfifExport } from '../../services/disclosure-exports.ts';
 import { defaultPfifDomain, exportPfif, importPfif } from '../../services/pfif.ts';
-import type { Queryable } from '../../store/database.ts';
-import { listSites } from '../../store/repos/sites.ts';
 import type { Command, OptionSpec } from '../args.ts';
 import { exportTo, exportToOptions } from '../export-to.ts';
+import { chosenSite, siteOption } from '../site-choice.ts';
 import { dataDirOption, withStore } from '../store.ts';
 import { cliActor } from './users.ts';
 
 const options: Record<string, OptionSpec> = {
   ...dataDirOption,
-  site: { type: 'string', placeholder: 'ID', description: 'the site (required when there are several)' },
+  ...siteOption,
   domain: {
     type: 'string',
     placeholder: 'DOMAIN',
     description: `the home domain of Corridor's own records (default ${defaultPfifDomain})`,
   },
 };
-
-async function siteOf(db: Queryable, values: Record<string, unknown>): Promise<string> {
-  if (typeof values.site === 'string') return values.site;
-  const sites = await listSites(db);
-  if (sites.length !== 1)
-    throw new CorridorError(
-      'bad_request',
-      sites.length === 0
-        ? 'there is no site'
-        : `there are ${sites.length} sites; choose one with --site (${sites.map((s) => s.id).join(', ')})`,
-    );
-  return sites[0]!.id;
-}
 
 const domainOf = (values: Record<string, unknown>) =>
   typeof values.domain === 'string' ? values.domain : defaultPfifDomain;
@@ -48,7 +34,7 @@ export const pfifExportCommand: Command = {
   async run(values) {
     const to = exportTo(values);
     await withStore(values, async (db) => {
-      const siteId = await siteOf(db, values);
+      const siteId = await chosenSite(db, values);
       await authorisePfifExport(db, cliActor, siteId, to);
       const xml = await exportPfif(db, siteId, domainOf(values));
       if (typeof values.out === 'string') writeFileSync(values.out, xml);
@@ -78,7 +64,7 @@ export const pfifImportCommand: Command = {
       );
     }
     await withStore(values, async (db) => {
-      const summary = await importPfif(db, cliActor, await siteOf(db, values), text, domainOf(values));
+      const summary = await importPfif(db, cliActor, await chosenSite(db, values), text, domainOf(values));
       process.stdout.write(`${JSON.stringify(summary)}\n`);
     });
     return 0;
