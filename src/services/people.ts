@@ -10,6 +10,7 @@ import * as repo from '../store/repos/people.ts';
 import { findPoint } from '../store/repos/sites.ts';
 import { writeRegistration } from './registration-queue.ts';
 import { definedOnly, requireSiteReference } from './sites.ts';
+import { type FieldClock, stampFields } from './sync-clock.ts';
 
 export type PersonInput = Partial<
   Omit<Person, 'status' | 'statusChangedAt' | 'version' | 'createdAt' | 'updatedAt'>
@@ -129,11 +130,13 @@ export type PersonPatch = Partial<Omit<PersonInput, 'id' | 'siteId' | 'status'>>
   version?: number | undefined;
 };
 
+/** clock: the synced operation's; an edit through a route is stamped with the server's. */
 export async function updatePerson(
   db: Database,
   actor: Actor,
   id: string,
   patch: PersonPatch,
+  clock?: FieldClock,
 ): Promise<Person> {
   return translating(() =>
     db.transaction(async (tx) => {
@@ -150,6 +153,7 @@ export async function updatePerson(
       await repo.updatePersonFields(tx, next);
       const after = (await repo.findPerson(tx, id))!;
       await recordOperation(tx, actor, { entity: 'person', entityId: id, action: 'update', before, after });
+      await stampFields(tx, 'person', id, Object.keys(definedOnly(fields)), clock);
       return after;
     }),
   );
@@ -164,6 +168,7 @@ export async function changeStatus(
   actor: Actor,
   id: string,
   change: { status: PersonStatus; reason?: string | undefined; expectedStatus?: PersonStatus | undefined },
+  clock?: FieldClock,
 ): Promise<Person> {
   return translating(() =>
     db.transaction(async (tx) => {
@@ -184,6 +189,7 @@ export async function changeStatus(
         before: { status: before.status },
         after: { status: after.status, reason: change.reason ?? null },
       });
+      await stampFields(tx, 'person', id, ['status'], clock);
       return after;
     }),
   );
@@ -233,6 +239,7 @@ export async function updateHousehold(
   actor: Actor,
   id: string,
   patch: { label?: string | null | undefined; note?: string | null | undefined },
+  clock?: FieldClock,
 ): Promise<households.Household> {
   return db.transaction(async (tx) => {
     const before = await households.findHousehold(tx, id, true);
@@ -240,6 +247,7 @@ export async function updateHousehold(
     await households.updateHousehold(tx, { ...before, ...definedOnly(patch) });
     const after = (await households.findHousehold(tx, id))!;
     await recordOperation(tx, actor, { entity: 'household', entityId: id, action: 'update', before, after });
+    await stampFields(tx, 'household', id, Object.keys(definedOnly(patch)), clock);
     return after;
   });
 }

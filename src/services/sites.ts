@@ -12,6 +12,7 @@ import type { Database, Queryable } from '../store/database.ts';
 import { translating } from '../store/db-errors.ts';
 import { type Actor, recordOperation } from '../store/repos/operations.ts';
 import * as repo from '../store/repos/sites.ts';
+import { type FieldClock, stampFields } from './sync-clock.ts';
 
 export interface SiteInput {
   id?: string | undefined;
@@ -280,13 +281,17 @@ export async function updatePassage(
   return translating(() => db.transaction((tx) => updatePassageIn(tx, actor, id, patch, action)));
 }
 
-/** updatePassage inside a transaction the caller holds (a crew's report that clears a passage). */
+/**
+ * updatePassage inside a transaction the caller holds (a crew's report that clears a passage).
+ * clock: a synced report's; any other change is stamped with the server's clock.
+ */
 export async function updatePassageIn(
   tx: Queryable,
   actor: Actor,
   id: string,
   patch: Partial<Omit<PassageInput, 'id'>>,
   action = 'update',
+  clock?: FieldClock,
 ): Promise<Passage> {
   const before = await repo.findPassage(tx, id, true);
   if (!before) throw notFound('passage', id);
@@ -303,6 +308,9 @@ export async function updatePassageIn(
   await repo.updatePassage(tx, next);
   const after = (await repo.findPassage(tx, id))!;
   await recordOperation(tx, actor, { entity: 'passage', entityId: id, action, before, after });
+  // The reported state and its clearance estimate merge as one field, 'state'.
+  const fields = Object.keys(definedOnly(patch)).filter((f) => f !== 'state' && f !== 'clearancePersonHours');
+  await stampFields(tx, 'passage', id, stateChanged ? ['state', ...fields] : fields, clock);
   return after;
 }
 

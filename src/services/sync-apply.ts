@@ -3,13 +3,23 @@ import { canTransition, type PersonStatus } from '../domain/lifecycle.ts';
 import type { Person } from '../domain/person.ts';
 import { joinTransaction } from '../store/crypto/sealed-store.ts';
 import type { Database, Queryable } from '../store/database.ts';
+import { findHousehold, type Household } from '../store/repos/households.ts';
 import { type Actor, recordOperation } from '../store/repos/operations.ts';
 import { findPerson } from '../store/repos/people.ts';
 import { findPassage } from '../store/repos/sites.ts';
 import * as repo from '../store/repos/sync.ts';
 import { compareHlc } from '../sync/hlc.ts';
 import { recordHeadcount } from './headcounts.ts';
-import { changeStatus, type PersonInput, type PersonPatch, registerPerson, updatePerson } from './people.ts';
+import {
+  changeStatus,
+  createHousehold,
+  type HouseholdInput,
+  type PersonInput,
+  type PersonPatch,
+  registerPerson,
+  updateHousehold,
+  updatePerson,
+} from './people.ts';
 import { updatePassageIn } from './sites.ts';
 
 // One synced operation applied through the same services as the routes, inside the transaction
@@ -32,7 +42,11 @@ export type SyncOp = repo.ReceivedOp &
         };
       }
     | { kind: 'headcount.report'; payload: Omit<Parameters<typeof recordHeadcount>[2], 'id'> }
+    | { kind: 'household.create'; payload: Omit<HouseholdInput, 'id'> }
+    | { kind: 'household.update'; payload: HouseholdPatch }
   );
+
+type HouseholdPatch = { label?: string | null | undefined; note?: string | null | undefined };
 
 /** Applies the operation; says whether part of it lost to a later write (kept as a conflict). */
 export async function applyOp(
@@ -42,12 +56,29 @@ export async function applyOp(
   op: SyncOp,
 ): Promise<'applied' | 'conflict'> {
   const joined = joinTransaction(db, tx);
+  const clock = { hlc: op.hlc, opId: op.opId };
   switch (op.kind) {
     case 'person.register':
       await registerPerson(joined, actor, { ...op.payload, id: op.entityId });
       return 'applied';
-    case 'person.update':
-      return updateFields(joined, tx, actor, op, op.payload);
+    case 'person.update': {
+      const person = await requirePersonIn(tx, op.entityId);
+      const winners = await latestByClock(tx, actor, op, person.siteId, op.payload, person);
+      if (winners.fields.length > 0)
+        await updatePerson(joined, actor, op.entityId, winners.patch as PersonPatch, clock);
+      return winners.lost ? 'conflict' : 'applied';
+    }
+    case 'household.create':
+      await createHousehold(joined, actor, { ...op.payload, id: op.entityId });
+      return 'applied';
+    case 'household.update': {
+      const household = await findHousehold(tx, op.entityId, true);
+      if (!household)
+        throw new CorridorError('not_found', `household ${op.entityId} does not exist`, { id: op.entityId });
+      const winners = await latestByClock(tx, actor, op, household.siteId, op.payload, household);
+      if (winners.fields.length > 0) await updateHousehold(joined, actor, op.entityId, winners.patch, clock);
+      return winners.lost ? 'conflict' : 'applied';
+    }
     case 'person.status':
       return moveStatus(joined, tx, actor, op, op.payload);
     case 'passage.report':
@@ -64,16 +95,19 @@ async function requirePersonIn(tx: Queryable, id: string): Promise<Person> {
   return person;
 }
 
-/** Each field is written by the latest clock: an older write of a field is kept, not applied. */
-async function updateFields(
-  joined: Database,
+/**
+ * Each field is written by the latest clock: the fields of the patch whose clock is later than the
+ * one kept win; an older write of a field is kept as a conflict, not applied.
+ */
+async function latestByClock(
   tx: Queryable,
   actor: Actor,
   op: SyncOp,
-  patch: Omit<PersonPatch, 'version'>,
-): Promise<'applied' | 'conflict'> {
-  const person = await requirePersonIn(tx, op.entityId);
-  const clocks = await repo.fieldClocks(tx, 'person', op.entityId);
+  siteId: string,
+  patch: object,
+  current: Person | Household,
+): Promise<{ patch: Record<string, unknown>; fields: string[]; lost: boolean }> {
+  const clocks = await repo.fieldClocks(tx, op.entity, op.entityId);
   const winners: Record<string, unknown> = {};
   let lost = false;
   for (const [field, value] of Object.entries(patch)) {
@@ -84,24 +118,10 @@ async function updateFields(
       continue;
     }
     lost = true;
-    await keepLoser(
-      tx,
-      actor,
-      op,
-      person.siteId,
-      field,
-      'older_by_clock',
-      value,
-      person[field as keyof Person],
-      kept,
-    );
+    const keptValue = (current as unknown as Record<string, unknown>)[field];
+    await keepLoser(tx, actor, op, siteId, field, 'older_by_clock', value, keptValue, kept);
   }
-  if (Object.keys(winners).length > 0) {
-    await updatePerson(joined, actor, op.entityId, winners as PersonPatch);
-    for (const field of Object.keys(winners))
-      await repo.setFieldClock(tx, 'person', op.entityId, field, op.hlc, op.opId);
-  }
-  return lost ? 'conflict' : 'applied';
+  return { patch: winners, fields: Object.keys(winners), lost };
 }
 
 /**
@@ -132,12 +152,13 @@ async function moveStatus(
     );
     return 'conflict';
   }
-  await changeStatus(joined, actor, op.entityId, {
-    status: change.status,
-    expectedStatus: change.from,
-    reason: change.reason,
-  });
-  await repo.setFieldClock(tx, 'person', op.entityId, 'status', op.hlc, op.opId);
+  await changeStatus(
+    joined,
+    actor,
+    op.entityId,
+    { status: change.status, expectedStatus: change.from, reason: change.reason },
+    { hlc: op.hlc, opId: op.opId },
+  );
   return 'applied';
 }
 
@@ -178,8 +199,8 @@ async function reportPassage(
       typeof updatePassageIn
     >[3],
     'report',
+    { hlc: op.hlc, opId: op.opId },
   );
-  await repo.setFieldClock(tx, 'passage', op.entityId, 'state', op.hlc, op.opId);
   return 'applied';
 }
 

@@ -1,14 +1,9 @@
 import { CorridorError } from '../domain/errors.ts';
-import type { Person } from '../domain/person.ts';
 import { hasPermission, type Permission, type Role } from '../domain/roles.ts';
-import type { Passage } from '../domain/site.ts';
 import type { Database } from '../store/database.ts';
-import type { Headcount } from '../store/repos/headcounts.ts';
-import { listHeadcounts } from '../store/repos/headcounts.ts';
 import type { Actor } from '../store/repos/operations.ts';
-import { findPerson } from '../store/repos/people.ts';
-import { findPassage } from '../store/repos/sites.ts';
 import * as repo from '../store/repos/sync.ts';
+import { loadPulled, type PulledRecords } from '../store/repos/sync-pull.ts';
 import { type SyncOperationKind, syncProtocol } from '../sync/protocol.ts';
 import { requireSite } from './sites.ts';
 import { applyOp, type SyncOp } from './sync-apply.ts';
@@ -31,6 +26,8 @@ const permissionOf: Record<SyncOperationKind, Permission> = {
   'person.status': 'people:status',
   'passage.report': 'passage:report',
   'headcount.report': 'headcount:write',
+  'household.create': 'people:write',
+  'household.update': 'people:write',
 };
 
 export async function push(
@@ -50,11 +47,11 @@ export async function push(
         opId: op.opId,
       });
   const deviceIds = [...new Set(ops.map((op) => op.deviceId))];
-  for (const deviceId of deviceIds) {
-    const device = await repo.findDevice(db, deviceId);
-    if (device && device.userId !== actor.userId)
-      throw new CorridorError('forbidden', `device ${deviceId} syncs for another account`, { deviceId });
-  }
+  // Bound before anything is applied, atomically: a device first pushed by two accounts at once
+  // belongs to one of them, and the other's push is refused whole.
+  for (const deviceId of deviceIds)
+    if ((await repo.bindDevice(db, deviceId, actor.userId)) !== actor.userId)
+      throw repo.deviceOfAnother(deviceId);
   // A device's operations are applied in its own order, whatever order they arrived in.
   const ordered = [...ops].sort((a, b) => (a.deviceId === b.deviceId ? a.seq - b.seq : 0));
   const byOpId = new Map<string, OpResult>();
@@ -127,42 +124,24 @@ function outOfOrder(op: SyncOp, device: repo.Device): OpResult | undefined {
 export async function pull(
   db: Database,
   query: { siteId: string; since: number; limit: number },
-): Promise<{
-  protocol: typeof syncProtocol;
-  checkpoint: number;
-  more: boolean;
-  hlc: string | null;
-  people: Person[];
-  passages: Passage[];
-  headcounts: Headcount[];
-}> {
+): Promise<
+  {
+    protocol: typeof syncProtocol;
+    checkpoint: number;
+    more: boolean;
+    hlc: string | null;
+  } & PulledRecords
+> {
   await requireSite(db, query.siteId);
   const { changes, checkpoint, more } = await repo.changedSince(db, query.since, query.limit);
   const ids = (entity: string) => [
     ...new Set(changes.filter((c) => c.entity === entity).map((c) => c.entityId)),
   ];
-  const people: Person[] = [];
-  for (const id of ids('person')) {
-    const person = await findPerson(db, id);
-    if (person && person.siteId === query.siteId) people.push(person);
-  }
-  const passages: Passage[] = [];
-  for (const id of ids('passage')) {
-    const passage = await findPassage(db, id);
-    if (passage && passage.siteId === query.siteId) passages.push(passage);
-  }
-  const headcountIds = new Set(ids('headcount'));
-  const headcounts =
-    headcountIds.size > 0
-      ? (await listHeadcounts(db, query.siteId)).filter((h) => headcountIds.has(h.id))
-      : [];
-  return {
-    protocol: syncProtocol,
-    checkpoint,
-    more,
-    hlc: await repo.latestHlc(db),
-    people,
-    passages,
-    headcounts,
-  };
+  const records = await loadPulled(db, query.siteId, {
+    people: ids('person'),
+    households: ids('household'),
+    passages: ids('passage'),
+    headcounts: ids('headcount'),
+  });
+  return { protocol: syncProtocol, checkpoint, more, hlc: await repo.latestHlc(db), ...records };
 }

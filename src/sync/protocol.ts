@@ -8,5 +8,7 @@ export const syncOperationKinds = [
   'person.status',
   'passage.report',
   'headcount.report',
+  'household.create',
+  'household.update',
 ] as const;
 export type SyncOperationKind = (typeof syncOperationKinds)[number];

@@ -4,7 +4,7 @@ import { hlcPattern } from '../../sync/hlc.ts';
 import { syncProtocol } from '../../sync/protocol.ts';
 import { DateTime, Enum, Id, Nullable, Text } from './common.ts';
 import { Headcount, HeadcountInput } from './misc.ts';
-import { Person, PersonInput, PersonPatch } from './people.ts';
+import { Household, HouseholdInput, HouseholdPatch, Person, PersonInput, PersonPatch } from './people.ts';
 import { Passage, PassageReport } from './site.ts';
 
 // The wire format of corridor-sync/1 (docs/sync-protocol.md). Each operation names its kind and
@@ -48,6 +48,8 @@ export const SyncOperation = Type.Union([
   ),
   op('passage', 'passage.report', PassageReport),
   op('headcount', 'headcount.report', Type.Omit(HeadcountInput, ['id'])),
+  op('household', 'household.create', Type.Omit(HouseholdInput, ['id'])),
+  op('household', 'household.update', HouseholdPatch),
 ]);
 
 export const PushBody = Type.Object(
@@ -90,6 +92,7 @@ export const PullResult = Type.Object({
   more: Type.Boolean(),
   hlc: Nullable(Hlc),
   people: Type.Array(Person),
+  households: Type.Array(Household),
   passages: Type.Array(Passage),
   headcounts: Type.Array(Headcount),
 });

@@ -26,7 +26,7 @@ export interface PersonRow {
   guardians: Guardian[] | null;
 }
 
-const personColumns = `p.id, p.site_id, p.household_id, p.shelter_id, p.names, p.sex, p.birth_date, p.birth_year,
+export const personColumns = `p.id, p.site_id, p.household_id, p.shelter_id, p.names, p.sex, p.birth_date, p.birth_year,
   p.age_band, p.vulnerabilities, p.triage, p.languages, p.note, p.status, p.status_changed_at, p.version,
   p.created_at, p.updated_at,
   (SELECT coalesce(json_agg(json_build_object('personId', g.guardian_id, 'relation', g.relation) ORDER BY g.guardian_id), '[]'::json)

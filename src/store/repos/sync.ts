@@ -1,7 +1,8 @@
+import { CorridorError } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import { sealPersonal } from '../crypto/personal.ts';
 import { cipherOf } from '../crypto/sealed-store.ts';
-import type { Queryable } from '../database.ts';
+import type { Database, Queryable } from '../database.ts';
 
 export type StoredOutcome = 'applied' | 'conflict' | 'rejected';
 
@@ -11,7 +12,24 @@ export interface Device {
   lastSeq: number;
 }
 
-/** The device's row, made on its first push and locked until the transaction ends. */
+/**
+ * Binds a device to the account on its first push, atomically: of two accounts first pushing the
+ * same new device id at the same moment, one inserts the row and the other finds it taken. Returns
+ * the account the device belongs to.
+ */
+export async function bindDevice(db: Queryable, id: string, userId: string): Promise<string> {
+  await db.query('INSERT INTO sync_device (id, user_id) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [
+    id,
+    userId,
+  ]);
+  const { rows } = await db.query<{ user_id: string }>('SELECT user_id FROM sync_device WHERE id = $1', [id]);
+  return rows[0]!.user_id;
+}
+
+export const deviceOfAnother = (deviceId: string): CorridorError =>
+  new CorridorError('forbidden', `device ${deviceId} syncs for another account`, { deviceId });
+
+/** The device's row, bound on its first push and locked until the transaction ends. */
 export async function lockDevice(tx: Queryable, id: string, userId: string): Promise<Device> {
   await tx.query('INSERT INTO sync_device (id, user_id) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [
     id,
@@ -22,6 +40,7 @@ export async function lockDevice(tx: Queryable, id: string, userId: string): Pro
     [id],
   );
   const row = rows[0]!;
+  if (row.user_id !== userId) throw deviceOfAnother(id);
   return { id: row.id, userId: row.user_id, lastSeq: row.last_seq };
 }
 
@@ -95,18 +114,32 @@ export async function fieldClocks(
   return new Map(rows.map((row) => [row.field, row.hlc]));
 }
 
+/** The clock of a field's last write; opId is null for an edit made through a connected route. */
 export async function setFieldClock(
   tx: Queryable,
   entity: string,
   entityId: string,
   field: string,
   hlc: string,
-  opId: string,
+  opId: string | null,
 ): Promise<void> {
+  await setFieldClocks(tx, entity, entityId, [field], hlc, opId);
+}
+
+export async function setFieldClocks(
+  tx: Queryable,
+  entity: string,
+  entityId: string,
+  fields: string[],
+  hlc: string,
+  opId: string | null,
+): Promise<void> {
+  if (fields.length === 0) return;
   await tx.query(
-    `INSERT INTO sync_field_clock (entity, entity_id, field, hlc, op_id) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO sync_field_clock (entity, entity_id, field, hlc, op_id)
+     SELECT $1, $2, field, $4, $5 FROM unnest($3::text[]) AS field
      ON CONFLICT (entity, entity_id, field) DO UPDATE SET hlc = EXCLUDED.hlc, op_id = EXCLUDED.op_id`,
-    [entity, entityId, field, hlc, opId],
+    [entity, entityId, fields, hlc, opId],
   );
 }
 
@@ -193,27 +226,63 @@ export async function listConflicts(db: Queryable, siteId: string | undefined): 
   }));
 }
 
-/** The latest clock the server has seen: devices take it in, so their next change comes after. */
+/**
+ * The latest clock the server has seen, a device's or its own (stamped on an edit made through a
+ * route): devices take it in, so their next change comes after everything they saw.
+ */
 export async function latestHlc(db: Queryable): Promise<string | null> {
-  const { rows } = await db.query<{ hlc: string | null }>('SELECT max(hlc) AS hlc FROM sync_op');
+  const { rows } = await db.query<{ hlc: string | null }>(
+    `SELECT greatest((SELECT max(hlc) FROM sync_op), (SELECT max(hlc) FROM sync_field_clock)) AS hlc`,
+  );
   return rows[0]?.hlc ?? null;
 }
 
-/** The records changed after a checkpoint of the operations log, oldest change first. */
+/** The entities a pull carries. */
+export const pulledEntities = ['person', 'household', 'passage', 'headcount'] as const;
+
+// At most this many newly committed operations are given positions by one pull; a pull that
+// leaves some without says more, and the next one goes on.
+const positionBatch = 20_000;
+
+/**
+ * Gives every committed operation that has no position yet the next positions, in the order of
+ * the log. Serialised by the row of sync_position and committed before the pull reads, so the
+ * positions a reader sees are always a prefix: an operation committing later gets a later one.
+ */
+async function placeCommitted(tx: Queryable): Promise<{ last: number; unplaced: boolean }> {
+  const { rows } = await tx.query<{ last: number }>('SELECT last FROM sync_position FOR UPDATE');
+  const last = Number(rows[0]!.last);
+  const placed = await tx.query(
+    `WITH todo AS (
+       SELECT seq, row_number() OVER (ORDER BY seq) AS n
+         FROM operation WHERE sync_pos IS NULL ORDER BY seq LIMIT $2)
+     UPDATE operation o SET sync_pos = $1 + todo.n FROM todo WHERE o.seq = todo.seq`,
+    [last, positionBatch],
+  );
+  if (placed.rowCount > 0) await tx.query('UPDATE sync_position SET last = $1', [last + placed.rowCount]);
+  return { last: last + placed.rowCount, unplaced: placed.rowCount === positionBatch };
+}
+
+/** The records changed after a checkpoint (a position), oldest change first. */
 export async function changedSince(
-  db: Queryable,
+  db: Database,
   since: number,
   limit: number,
 ): Promise<{ changes: { entity: string; entityId: string }[]; checkpoint: number; more: boolean }> {
-  const { rows } = await db.query<{ seq: number; entity: string; entity_id: string }>(
-    `SELECT seq, entity, entity_id FROM operation
-      WHERE seq > $1 AND entity IN ('person', 'passage', 'headcount') ORDER BY seq LIMIT $2`,
-    [since, limit],
+  const { last, unplaced } = await db.transaction(placeCommitted);
+  const { rows } = await db.query<{ sync_pos: number; entity: string; entity_id: string }>(
+    `SELECT sync_pos, entity, entity_id FROM operation
+      WHERE sync_pos > $1 AND entity = ANY($3::text[]) ORDER BY sync_pos LIMIT $2`,
+    [since, limit, pulledEntities],
   );
+  const full = rows.length === limit;
+  const lastRow = rows.length > 0 ? Number(rows.at(-1)!.sync_pos) : since;
   return {
     changes: rows.map((row) => ({ entity: row.entity, entityId: row.entity_id })),
-    checkpoint: rows.length > 0 ? Number(rows.at(-1)!.seq) : since,
-    more: rows.length === limit,
+    // A page that is not full has read everything placed: the checkpoint moves past the other
+    // entities' operations too, so the next pull does not scan them again.
+    checkpoint: full ? lastRow : Math.max(lastRow, last, since),
+    more: full || unplaced,
   };
 }
 

@@ -1,0 +1,37 @@
+import type { Queryable } from '../store/database.ts';
+import { latestHlc, setFieldClocks } from '../store/repos/sync.ts';
+import { formatHlc, parseHlc, receive, tick } from '../sync/hlc.ts';
+
+// The clock of a field's last write, for every path that writes it. A synced operation brings its
+// own; an edit through a web form or a REST route is stamped with the server's clock, taken after
+// everything the server has seen, so a later offline write with an older clock does not overwrite
+// it, and a device that pulled after it stamps its next change later still.
+
+/** The server's own device id in its clocks (the nil UUID: no device mints it). */
+export const serverDevice = '00000000-0000-0000-0000-000000000000';
+
+export interface FieldClock {
+  hlc: string;
+  /** The synced operation that wrote the fields; null for an edit through a route. */
+  opId: string | null;
+}
+
+/** The server's clock now: later than every clock it has seen and issued. */
+export async function serverClock(db: Queryable, now = Date.now()): Promise<FieldClock> {
+  const latest = await latestHlc(db);
+  const hlc = latest ? receive(null, parseHlc(latest), serverDevice, now) : tick(null, serverDevice, now);
+  return { hlc: formatHlc(hlc), opId: null };
+}
+
+/** Records the clock of the fields a change wrote, in the change's transaction. */
+export async function stampFields(
+  tx: Queryable,
+  entity: string,
+  entityId: string,
+  fields: string[],
+  clock: FieldClock | undefined,
+): Promise<void> {
+  if (fields.length === 0) return;
+  const { hlc, opId } = clock ?? (await serverClock(tx));
+  await setFieldClocks(tx, entity, entityId, fields, hlc, opId);
+}
