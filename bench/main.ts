@@ -18,6 +18,7 @@ const benchmarks: Record<string, string> = {
   matching: './matching.ts',
   audit: './audit.ts',
   encryption: './encryption.ts',
+  sync: './sync.ts',
 };
 
 const usage = `npm run bench -- [options]
