@@ -6,9 +6,13 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { siteFileSchema } from '../src/scenario/published-schema.ts';
+import { bundleFileSchema } from '../src/server/schemas/bundles.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const files = { 'docs/site-file.schema.json': siteFileSchema };
+const files = {
+  'docs/site-file.schema.json': siteFileSchema,
+  'docs/bundle-file.schema.json': bundleFileSchema,
+};
 
 for (const [path, schema] of Object.entries(files))
   writeFileSync(join(root, path), `${JSON.stringify(schema, null, 2)}\n`);

@@ -196,6 +196,9 @@ const expected: Record<string, Expected> = {
   'POST /api/sync/push': { access: registrars },
   'GET /api/sync/pull': { access: registrars, path: (f) => `/api/sync/pull?siteId=${f.siteId}` },
   'GET /api/sync/conflicts': { access: coordinator },
+  // Bundles: a device enrols as its team; whoever carries a bundle out, a team or the cell, imports it.
+  'POST /api/sync/devices': { access: registrars },
+  'POST /api/sync/bundles': { access: registrars },
   // Duplicates name both registrations; merging is the cell's.
   'GET /api/sites/:siteId/duplicates': {
     access: coordinator,

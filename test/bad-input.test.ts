@@ -4,6 +4,7 @@ import { defaultBodyLimit } from '../src/server/app.ts';
 import { openTestApp, passwordOf, type TestApp } from './support/app.ts';
 import { accountsRoutes } from './support/bad-input/accounts.ts';
 import { boardingRoutes } from './support/bad-input/boarding.ts';
+import { bundlesRoutes } from './support/bad-input/bundles.ts';
 import { type Case, type Context, commonCases, type WriteRoute } from './support/bad-input/cases.ts';
 import { convoysRoutes } from './support/bad-input/convoys.ts';
 import { disclosureRoutes } from './support/bad-input/disclosure.ts';
@@ -53,6 +54,7 @@ const writeRoutes: Record<string, WriteRoute> = {
   ...pfifRoutes,
   ...disclosureRoutes,
   ...syncRoutes,
+  ...bundlesRoutes,
 };
 
 const isWrite = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);

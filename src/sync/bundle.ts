@@ -24,12 +24,11 @@ export interface BundleFile {
   signature: string;
 }
 
-/** An operation of corridor-sync/1 as the device queued it; the server validates the rest. */
+/** An operation of corridor-sync/1 as the device queued it (its other fields the server validates). */
 export interface BundleOp {
   opId: string;
   deviceId: string;
   seq: number;
-  [field: string]: unknown;
 }
 
 export type BundleRefusal = 'signature' | 'decryption' | 'contents' | 'key';

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { alertRoutes } from './alerts.ts';
 import { auditRoutes } from './audit.ts';
 import { boardingRoutes } from './boarding.ts';
+import { bundleRoutes } from './bundles.ts';
 import { childCaseRoutes } from './child-cases.ts';
 import { claimRoutes } from './claims.ts';
 import type { RouteContext } from './context.ts';
@@ -57,6 +58,7 @@ export async function registerRoutes(app: FastifyInstance, context: RouteContext
     disclosureProfileRoutes,
     exportRoutes,
     syncRoutes,
+    bundleRoutes,
   ])
     area(api, context);
 }

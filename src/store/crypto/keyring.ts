@@ -1,7 +1,8 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { CorridorError } from '../../domain/errors.ts';
 import type { Queryable } from '../database.ts';
 import { open, seal } from './aead.ts';
+import { BlindIndex } from './blind-index.ts';
 import type { MasterKey } from './master-key.ts';
 
 // Envelope encryption: each personal field is sealed with a data key (AES-256-GCM); the data keys
@@ -84,6 +85,9 @@ export class FieldCipher {
   private dataKeys = new Map<string, Buffer>();
   private currentId = '';
   private indexKey: Buffer = Buffer.alloc(0);
+  private index: BlindIndex | undefined;
+  /** When the keys were last read (Date.now()), so a running store can look for new ones now and then. */
+  loadedAt = 0;
 
   constructor(
     private master: MasterKey,
@@ -94,13 +98,18 @@ export class FieldCipher {
   }
 
   private load(rows: KeyRow[]): void {
-    const index = rows.find((r) => r.purpose === 'index');
+    // Index keys oldest first; two only while the blind index is rotated (rotate-index.ts).
+    const indexRows = rows.filter((r) => r.purpose === 'index');
     const current = rows.filter((r) => r.purpose === 'data' && r.retired_at === null).at(-1);
-    if (!index || !current) throw new CorridorError('internal_error', 'the database has no encryption keys');
-    this.indexKey = unwrapKey(this.master, index);
+    if (indexRows.length === 0 || !current)
+      throw new CorridorError('internal_error', 'the database has no encryption keys');
+    const indexKeys = indexRows.map((row) => ({ id: row.id, key: unwrapKey(this.master, row) }));
+    this.indexKey = indexKeys.at(-1)!.key;
+    this.index = new BlindIndex(indexKeys);
     for (const row of rows)
       if (row.purpose === 'data') this.dataKeys.set(row.id, unwrapKey(this.master, row));
     this.currentId = current.id;
+    this.loadedAt = Date.now();
   }
 
   get currentKeyId(): string {
@@ -137,6 +146,16 @@ export class FieldCipher {
 
   /** A blind index entry: a keyed hash, so equal inputs meet without the input being stored. */
   blind(text: string): string {
-    return createHmac('sha256', this.indexKey).update(text).digest('base64url').slice(0, 12);
+    return (this.index as BlindIndex).entry(text);
+  }
+
+  /** Every entry a text may be stored as (one per index key, two while the index is rotated): for searches. */
+  blindAny(text: string): string[] {
+    return (this.index as BlindIndex).entries(text);
+  }
+
+  /** The index key that writes blind-index entries. */
+  get indexKeyId(): string {
+    return (this.index as BlindIndex).writerId;
   }
 }

@@ -44,11 +44,14 @@ export function nameKeyTexts(names: readonly PersonName[]): Set<string> {
 export const nameKeys = (cipher: FieldCipher, names: readonly PersonName[]): string[] =>
   [...nameKeyTexts(names)].map((text) => cipher.blind(text));
 
-/** For each word of a search, the keys that find it (any one of them). */
+/**
+ * For each word of a search, the keys that find it (any one of them): under every index key, so that
+ * while the index is rotated a person is found whichever key their entries were written with.
+ */
 export function queryKeys(cipher: FieldCipher, query: string): string[][] {
   return writtenWords(query).map((word) => {
     const keys = [`w:${word}`];
     for (const latin of latinWords(word)) keys.push(`c:${canonicalWord(latin)}`);
-    return keys.map((text) => cipher.blind(text));
+    return keys.flatMap((text) => cipher.blindAny(text));
   });
 }

@@ -28,9 +28,26 @@ function openDeep(cipher: FieldCipher, value: unknown): unknown {
   return record;
 }
 
+// How often a running store reads the keys again: a rotation of the blind index adds an index key
+// and waits this long, twice over, before rewriting the index, so that every running server writes
+// with the new key and searches with both by then (rotate-index.ts).
+export const keyRefreshMs = 5_000;
+
+async function refreshKeys(target: Queryable, cipher: FieldCipher): Promise<void> {
+  if (Date.now() - cipher.loadedAt < keyRefreshMs) return;
+  cipher.loadedAt = Date.now();
+  try {
+    await cipher.reload(target);
+  } catch {
+    // Mid-rotation of the master key (the key file not yet replaced): keep the keys in hand and
+    // look again later; a value sealed by a key not yet known is handled below.
+  }
+}
+
 function wrapQueryable(target: Queryable, cipher: FieldCipher): Queryable {
   const wrapped: Queryable = {
     async query<Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>> {
+      await refreshKeys(target, cipher);
       const result = await target.query<Row>(sql, params);
       try {
         for (const row of result.rows) openDeep(cipher, row);
