@@ -4,9 +4,19 @@ import type { FieldCipher } from './keyring.ts';
 // under these keys, at any depth, are sealed before the log is written; the store opens them again
 // on read, so the history reads as before. A key's value is sealed whole (an enquirer's name and
 // contacts together). A label names a household's family (a vehicle's label is sealed alike,
-// harmlessly); a supervisor is a shelter's named person.
-const personalKeys = new Set([
+// harmlessly); a supervisor is a shelter's named person. Birth dates and years identify as names
+// do; the reporter of a passage's state, a headcount or a road event, a reception desk, a crew note
+// and a claim's speaker name people beside their work (docs/data-responsibility.md, migration 012).
+export const personalKeys = new Set([
   'names',
+  'birthDate',
+  'birthYear',
+  'reportedBy',
+  'stateReportedBy',
+  'reporter',
+  'desk',
+  'crewNote',
+  'speaker',
   'note',
   'label',
   'supervisor',
