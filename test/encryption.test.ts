@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAzovstal } from '../src/scenario/azovstal.ts';
+import { azovstalSiteFile } from '../src/scenario/azovstal.ts';
+import { importSiteFile } from '../src/scenario/import.ts';
+import { checkIn } from '../src/services/check-in.ts';
 import type { Database } from '../src/store/database.ts';
 import { openStore, type StoreOptions } from '../src/store/open.ts';
 import { listOperations, systemActor } from '../src/store/repos/operations.ts';
@@ -16,6 +18,31 @@ import { temporaryDirectory } from './support/server-process.ts';
 
 // One Azovstal family, written in both scripts in the scenario file.
 const family = { cyrillic: 'Єрмоленко', latin: 'Yermolenko' };
+
+// The scenario as a site file, with staff named beside their work: who reported passages' states
+// and a headcount, a crew's note; a reception desk is named when someone is checked in below.
+const scenario = JSON.parse(readFileSync(azovstalSiteFile, 'utf8'));
+const staff = {
+  passageReporter: 'Oksana Hnatiuk',
+  headcountReporter: 'Taras Melnychuk',
+  crewNote: 'Led by Mykola Bondarchuk',
+  desk: 'Desk of Iryna Savchuk',
+};
+for (const passage of scenario.passages)
+  if (passage.stateReportedBy) passage.stateReportedBy = staff.passageReporter;
+scenario.headcounts[0].reportedBy = staff.headcountReporter;
+scenario.crews[0].note = staff.crewNote;
+// Family names of the staff (and so not of anyone in the registry): none may be in the bytes.
+const staffNames = ['Hnatiuk', 'Melnychuk', 'Bondarchuk', 'Savchuk'];
+// The scenario's birth dates as written in a site file, the registry and its history ('1947-09-30').
+const birthDates = [
+  ...new Set(
+    (scenario.people as Array<{ birthDate?: string }>)
+      .map((p) => p.birthDate)
+      .filter((d): d is string => d !== undefined),
+  ),
+];
+const clearValues = [family.cyrillic, family.latin, ...staffNames, ...birthDates];
 
 /** Every row of every table as the database stores it, read without the store opening sealed fields. */
 async function rawText(db: Database): Promise<string> {
@@ -50,7 +77,14 @@ describe(`personal fields encrypted at rest (${backendName})`, () => {
     // On PGlite, a data directory of its own, so its files can be searched after the test.
     options = store.url ? { databaseUrl: store.url } : { dataDir: join(dir.path, 'data') };
     db = await openStore(options);
-    await loadAzovstal(db, systemActor);
+    await importSiteFile(db, systemActor, scenario);
+    const arrival = scenario.people.find((p: { birthDate?: string }) => p.birthDate);
+    await checkIn(db, systemActor, scenario.site.id, {
+      personId: arrival.id,
+      method: 'id',
+      receptionPointId: scenario.roadPoints.find((r: { kind: string }) => r.kind === 'reception_point').id,
+      desk: staff.desk,
+    });
   });
 
   afterAll(async () => {
@@ -59,10 +93,16 @@ describe(`personal fields encrypted at rest (${backendName})`, () => {
     dir?.remove();
   });
 
-  it('stores no name in clear: not in the people, not in the operations log', async () => {
+  it('stores no name, birth date or staff name in clear: not in the people, not in the operations log', async () => {
+    expect(birthDates.length).toBeGreaterThan(100);
     const raw = await rawText(db);
-    expect(raw).not.toContain(family.cyrillic);
-    expect(raw).not.toContain(family.latin);
+    for (const value of clearValues) expect(raw, value).not.toContain(value);
+    // Birth years are sealed too: no logged document holds one, no row keeps one in its old column.
+    expect(raw).not.toMatch(/"birthYear": \d/);
+    const { rows: oldColumns } = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM person WHERE birth_date IS NOT NULL OR birth_year IS NOT NULL',
+    );
+    expect(oldColumns[0]?.n).toBe(0);
     const { items } = await listPeople(db, { q: family.cyrillic, limit: 50, offset: 0 });
     expect(items.length).toBeGreaterThan(0);
     // The service reads them whole, and so does the history.
@@ -71,6 +111,16 @@ describe(`personal fields encrypted at rest (${backendName})`, () => {
     expect(names).toContain(family.latin);
     const history = await listOperations(db, { entity: 'person', entityId: items[0]!.id, limit: 10 });
     expect(JSON.stringify(history)).toContain(family.cyrillic);
+    // Birth dates and the staff's names read back whole.
+    const person = scenario.people.find((p: { birthDate?: string; birthYear?: number }) => p.birthDate);
+    expect(await findPerson(db, person.id)).toMatchObject({ birthDate: person.birthDate });
+    const { rows: desks } = await db.query<{ desk: string }>('SELECT desk FROM check_in');
+    expect(desks).toEqual([{ desk: staff.desk }]);
+    const { rows: headcounts } = await db.query<{ reported_by: string }>(
+      'SELECT reported_by FROM headcount WHERE id = $1',
+      [scenario.headcounts[0].id],
+    );
+    expect(headcounts).toEqual([{ reported_by: staff.headcountReporter }]);
   });
 
   it('finds people by a word, its start, or another spelling of it', async () => {
@@ -114,18 +164,15 @@ describe(`personal fields encrypted at rest (${backendName})`, () => {
     if (store.url) {
       const dump = execFileSync('pg_dump', ['--no-owner', store.url], { maxBuffer: 1 << 28 }).toString();
       expect(dump).toContain('encryption_key');
-      expect(dump).not.toContain(family.cyrillic);
-      expect(dump).not.toContain(family.latin);
+      for (const value of clearValues) expect(dump, value).not.toContain(value);
       return;
     }
     await db.close();
     const data = options.dataDir as string;
-    const cyrillic = Buffer.from(family.cyrillic);
-    const latin = Buffer.from(family.latin);
+    const searched = clearValues.map((value) => Buffer.from(value));
     for (const file of filesUnder(data)) {
       const bytes = readFileSync(file);
-      expect(bytes.includes(cyrillic), file).toBe(false);
-      expect(bytes.includes(latin), file).toBe(false);
+      for (const value of searched) expect(bytes.includes(value), `${value} in ${file}`).toBe(false);
     }
     db = await openStore(options);
   });

@@ -17,6 +17,11 @@ import {
 } from './records.ts';
 import { exportRescue } from './rescue/export.ts';
 
+// Birth dates are read from their sealed columns (migration 012), under the names the row type uses.
+const personFields = `p.id, p.site_id, p.household_id, p.shelter_id, p.names, p.sex, p.birth_date_sealed AS birth_date,
+  p.birth_year_sealed AS birth_year, p.age_band, p.vulnerabilities, p.triage, p.languages, p.note, p.status,
+  p.status_changed_at, p.version, p.created_at, p.updated_at`;
+
 const pageSize = 5000;
 
 /**
@@ -37,7 +42,7 @@ export async function* exportSiteFile(db: Queryable, siteId: string): AsyncGener
   let first = true;
   for (;;) {
     const { rows } = await db.query<PersonRow>(
-      `SELECT p.*, (SELECT coalesce(json_agg(json_build_object('personId', g.guardian_id, 'relation', g.relation)), '[]'::json)
+      `SELECT ${personFields}, (SELECT coalesce(json_agg(json_build_object('personId', g.guardian_id, 'relation', g.relation)), '[]'::json)
          FROM person_guardian g WHERE g.child_id = p.id) AS guardians
        FROM person p WHERE p.site_id = $1 AND p.id > $2 ORDER BY p.id LIMIT $3`,
       [siteId, after, pageSize],

@@ -32,7 +32,11 @@ import { batchSize, type ImportSummary, type Table, upsert } from './upsert.ts';
 
 export type { ImportSummary } from './upsert.ts';
 
-const selectPerson = `SELECT p.*, (SELECT coalesce(json_agg(json_build_object('personId', g.guardian_id, 'relation', g.relation)), '[]'::json)
+// Birth dates are read from their sealed columns (migration 012), under the names the row type uses.
+const selectPerson = `SELECT p.id, p.site_id, p.household_id, p.shelter_id, p.names, p.sex, p.birth_date_sealed AS birth_date,
+  p.birth_year_sealed AS birth_year, p.age_band, p.vulnerabilities, p.triage, p.languages, p.note, p.status,
+  p.status_changed_at, p.version, p.created_at, p.updated_at,
+  (SELECT coalesce(json_agg(json_build_object('personId', g.guardian_id, 'relation', g.relation)), '[]'::json)
   FROM person_guardian g WHERE g.child_id = p.id) AS guardians FROM person p`;
 
 const tables = {
@@ -84,6 +88,7 @@ const tables = {
       state_reported_by: p.stateReportedBy ?? null,
       note: p.note ?? null,
     }),
+    seal: (row, cipher) => ({ ...row, state_reported_by: cipher.sealOrNull(row.state_reported_by) }),
     canonical: (row: PassageRow) => passageRecord(toPassage(row)),
   } satisfies Table<ReturnType<typeof passageRecord>, PassageRow>,
   households: {
@@ -113,8 +118,8 @@ const tables = {
       shelter_id: p.shelterId ?? null,
       names: p.names,
       sex: p.sex,
-      birth_date: p.birthDate ?? null,
-      birth_year: p.birthYear ?? null,
+      birth_date_sealed: p.birthDate ?? null,
+      birth_year_sealed: p.birthYear ?? null,
       age_band: p.ageBand ?? null,
       vulnerabilities: p.vulnerabilities ?? [],
       triage: p.triage ?? null,
@@ -126,6 +131,8 @@ const tables = {
       ...row,
       names: cipher.seal(row.names),
       name_keys: nameKeys(cipher, row.names as PersonName[]),
+      birth_date_sealed: cipher.sealOrNull(row.birth_date_sealed),
+      birth_year_sealed: cipher.sealOrNull(row.birth_year_sealed),
       note: cipher.sealOrNull(row.note),
     }),
     canonical: (row: PersonRow) => personRecord(toPerson(row)),
@@ -146,6 +153,7 @@ const tables = {
       reported_at: h.reportedAt,
       note: h.note ?? null,
     }),
+    seal: (row, cipher) => ({ ...row, reported_by: cipher.sealOrNull(row.reported_by) }),
     canonical: (row: HeadcountRow) => headcountRecord(toHeadcount(row)),
   } satisfies Table<ReturnType<typeof headcountRecord>, HeadcountRow>,
 };

@@ -24,7 +24,7 @@ async function siteRecords(db: Queryable, siteId: string): Promise<MatchRecord[]
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const { rows } = await db.query<RecordRow>(
-      `SELECT id, names, sex, birth_date, birth_year, age_band, household_id, shelter_id FROM person
+      `SELECT id, names, sex, birth_date_sealed AS birth_date, birth_year_sealed AS birth_year, age_band, household_id, shelter_id FROM person
        WHERE site_id = $1 AND status <> 'merged' AND id > $2 ORDER BY id LIMIT 5000`,
       [siteId, after],
     );

@@ -79,7 +79,7 @@ export async function exportPfif(db: Queryable, siteId: string, domain = default
     }
   }
   const registered = await db.query<RegisteredRow>(
-    `SELECT p.id, p.names, p.sex, p.birth_date, p.birth_year, p.age_band, p.status, p.updated_at,
+    `SELECT p.id, p.names, p.sex, p.birth_date_sealed AS birth_date, p.birth_year_sealed AS birth_year, p.age_band, p.status, p.updated_at,
        c.recorded_at AS consent_at,
        coalesce((SELECT rp.name FROM check_in ci JOIN road_point rp ON rp.id = ci.reception_point_id
                  WHERE ci.person_id = p.id AND ci.voided_at IS NULL ORDER BY ci.checked_in_at DESC LIMIT 1), $2) AS location

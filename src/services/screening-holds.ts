@@ -84,7 +84,8 @@ async function sourceOf(tx: Queryable, actor: Actor, r: HoldReport): Promise<str
   const source = {
     id: newId(),
     kind: 'field_report' as const,
-    title: `Report by ${r.reporter}: convoy ${r.convoy.code} at ${r.waypoint.name}`,
+    // Not the reporter's name: a source's title is in clear; the reporter is on the event, sealed.
+    title: `Field report: convoy ${r.convoy.code} at ${r.waypoint.name}`,
     partyId: null,
     channel: null,
     publishedAt: r.occurredAt,

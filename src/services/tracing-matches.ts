@@ -72,8 +72,8 @@ export async function listMatches(
     WHERE ${where.join(' AND ')}`;
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, params);
   const { rows } = await db.query<Row>(
-    `SELECT m.request_id, m.person_id, p.names, p.sex, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date,
-       p.birth_year, p.age_band, m.score, m.summary, m.explanation, m.status, m.found_at, m.reviewed_at,
+    `SELECT m.request_id, m.person_id, p.names, p.sex, p.birth_date_sealed AS birth_date,
+       p.birth_year_sealed AS birth_year, p.age_band, m.score, m.summary, m.explanation, m.status, m.found_at, m.reviewed_at,
        m.reviewed_by, m.review_note
      ${from} ORDER BY m.status = 'proposed' DESC, m.score DESC, m.request_id, m.person_id
      LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,

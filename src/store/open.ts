@@ -1,5 +1,6 @@
 import { resolveMasterKey } from './crypto/master-key.ts';
-import { hasKeys, withFieldCipher } from './crypto/sealed-store.ts';
+import { sealClearValues } from './crypto/seal-clear.ts';
+import { cipherOf, hasKeys, withFieldCipher } from './crypto/sealed-store.ts';
 import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
 import { openPglite } from './pglite.ts';
@@ -70,7 +71,10 @@ export async function withKeys(db: Database, options: StoreOptions): Promise<Dat
   try {
     const master = masterKeyOf(options, !(await hasKeys(db)));
     if (master.created && master.file) options.onKeyFileCreated?.(master.file);
-    return await withFieldCipher(db, master, () => masterKeyOf(options, false));
+    const store = await withFieldCipher(db, master, () => masterKeyOf(options, false));
+    // Values a migration made personal but found in clear are sealed before anything reads them.
+    await sealClearValues(db, cipherOf(store));
+    return store;
   } catch (error) {
     await db.close();
     throw error;

@@ -142,6 +142,7 @@ const tables = {
       figure_approximate: c.figure ? (c.figure.approximate ?? false) : null,
       verification: c.verification ?? 'unverified',
     }),
+    seal: (row, cipher) => ({ ...row, speaker: cipher.sealOrNull(row.speaker) }),
     canonical: (r: ClaimWithHistory) => claimRecord({ ...toClaim(r), siteId: '', history: r.history }),
   } satisfies Table<FileClaim, ClaimWithHistory>,
 };

@@ -23,6 +23,8 @@ const crews = {
     status: c.status ?? 'active',
     note: c.note ?? null,
   }),
+  // A crew's note may name its members.
+  seal: (row, cipher) => ({ ...row, note: cipher.sealOrNull(row.note) }),
   canonical: (r: CrewRow) => crewRecord(toCrew(r)),
 } satisfies Table<FileCrew, CrewRow>;
 

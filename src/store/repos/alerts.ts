@@ -1,4 +1,6 @@
 import type { AlertKind } from '../../domain/reception.ts';
+import { sealPersonal } from '../crypto/personal.ts';
+import { cipherOf } from '../crypto/sealed-store.ts';
 import type { Queryable } from '../database.ts';
 import type { PersonBrief } from './check-ins.ts';
 
@@ -61,7 +63,15 @@ export async function insertAlertIfNew(tx: Queryable, alert: NewAlert): Promise<
      VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (kind, person_id) WHERE resolved_at IS NULL DO NOTHING
      RETURNING id`,
-    [alert.id, alert.siteId, alert.kind, alert.personId, alert.convoyId, JSON.stringify(alert.details)],
+    // The details may name the desk that met the person: personal keys are sealed, as in the log.
+    [
+      alert.id,
+      alert.siteId,
+      alert.kind,
+      alert.personId,
+      alert.convoyId,
+      JSON.stringify(sealPersonal(cipherOf(tx), alert.details)),
+    ],
   );
   return rows.length === 1;
 }
@@ -136,7 +146,7 @@ export async function listAlerts(
   );
   const { rows } = await db.query<AlertRow & { person: PersonBrief; convoy_code: string | null }>(
     `SELECT a.*, json_build_object('id', p.id, 'names', p.names, 'sex', p.sex, 'ageBand', p.age_band,
-       'birthYear', p.birth_year, 'status', p.status) AS person, c.code AS convoy_code
+       'birthYear', p.birth_year_sealed, 'status', p.status) AS person, c.code AS convoy_code
      FROM reconciliation_alert a
      JOIN person p ON p.id = a.person_id
      LEFT JOIN convoy c ON c.id = a.convoy_id

@@ -1,6 +1,7 @@
 import type { Person } from '../../domain/person.ts';
 import type { CheckInMethod } from '../../domain/reception.ts';
 import type { MatchRecord } from '../../matching/index.ts';
+import { cipherOf } from '../crypto/sealed-store.ts';
 import type { Queryable } from '../database.ts';
 
 /** A standing or voided check-in, with the names a desk reads: where, on which convoy. */
@@ -138,7 +139,8 @@ export async function insertCheckIn(tx: Queryable, k: NewCheckIn): Promise<void>
       k.personId,
       k.receptionPointId,
       k.convoyId,
-      k.desk,
+      // A desk is often called by the name of who staffs it: sealed.
+      cipherOf(tx).sealOrNull(k.desk),
       k.method,
       k.checkedInBy.name,
       k.checkedInBy.userId,
@@ -186,7 +188,7 @@ export async function listCheckIns(
       status: Person['status'];
     }
   >(
-    `SELECT s.*, p.names, p.sex, p.age_band, p.birth_year, p.status
+    `SELECT s.*, p.names, p.sex, p.age_band, p.birth_year_sealed AS birth_year, p.status
      FROM (${select} WHERE ${clause} ORDER BY k.checked_in_at DESC, k.id DESC
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}) s
      JOIN person p ON p.id = s.person_id
@@ -317,7 +319,7 @@ export async function matchRecordsOf(db: Queryable, siteId: string): Promise<Mat
     birth_date: string | null;
     household_id: string | null;
   }>(
-    'SELECT id, names, sex, age_band, birth_year, birth_date, household_id FROM person WHERE site_id = $1 ORDER BY id',
+    'SELECT id, names, sex, age_band, birth_year_sealed AS birth_year, birth_date_sealed AS birth_date, household_id FROM person WHERE site_id = $1 ORDER BY id',
     [siteId],
   );
   return rows.map((r) => ({
@@ -340,7 +342,10 @@ export async function personBriefs(db: Queryable, ids: readonly string[]): Promi
     age_band: Person['ageBand'];
     birth_year: number | null;
     status: Person['status'];
-  }>('SELECT id, names, sex, age_band, birth_year, status FROM person WHERE id = ANY ($1::uuid[])', [ids]);
+  }>(
+    'SELECT id, names, sex, age_band, birth_year_sealed AS birth_year, status FROM person WHERE id = ANY ($1::uuid[])',
+    [ids],
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);

@@ -1,3 +1,4 @@
+import { cipherOf } from '../crypto/sealed-store.ts';
 import type { Queryable } from '../database.ts';
 
 export const incidentTypes = [
@@ -185,7 +186,8 @@ export async function insertClaim(tx: Queryable, c: Claim): Promise<void> {
       c.incidentId,
       c.pauseWindowId,
       c.partyId,
-      c.speaker,
+      // Who spoke: an official, or a driver whose report of a hold became the claim; sealed.
+      cipherOf(tx).sealOrNull(c.speaker),
       c.sourceId,
       c.stance,
       c.words,

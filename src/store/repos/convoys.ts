@@ -9,6 +9,7 @@ import type {
 } from '../../domain/convoy.ts';
 import type { ConvoyFlag } from '../../domain/convoy-flags.ts';
 import type { VehicleKind } from '../../domain/logistics.ts';
+import { cipherOf } from '../crypto/sealed-store.ts';
 import type { Queryable } from '../database.ts';
 
 // Convoys, their vehicles, waypoints and manifests: one SQL home. Boarding, road events and
@@ -107,7 +108,8 @@ export async function insertConvoyVehicles(tx: Queryable, vehicles: readonly Con
           trip_id: v.tripId,
           marking: v.marking,
           crew_size: v.crewSize,
-          crew_note: v.crewNote,
+          // A crew note may name the driver or escorts: sealed.
+          crew_note: cipherOf(tx).sealOrNull(v.crewNote),
         })),
       ),
     ],
@@ -359,7 +361,7 @@ export async function manifestPeople(
     vulnerabilities: string[];
     triage: string | null;
   }>(
-    `SELECT m.person_id, m.vehicle_id, m.status, p.age_band, p.birth_date, p.birth_year, p.vulnerabilities, p.triage
+    `SELECT m.person_id, m.vehicle_id, m.status, p.age_band, p.birth_date_sealed AS birth_date, p.birth_year_sealed AS birth_year, p.vulnerabilities, p.triage
      FROM manifest_entry m JOIN person p ON p.id = m.person_id WHERE m.convoy_id = $1 ORDER BY m.person_id`,
     [convoyId],
   );
@@ -405,7 +407,13 @@ export async function updateConvoyVehicle(
   await tx.query(
     `UPDATE convoy_vehicle SET marking = $3, crew_size = $4, crew_note = $5
      WHERE convoy_id = $1 AND vehicle_id = $2`,
-    [vehicle.convoyId, vehicle.vehicleId, vehicle.marking, vehicle.crewSize, vehicle.crewNote],
+    [
+      vehicle.convoyId,
+      vehicle.vehicleId,
+      vehicle.marking,
+      vehicle.crewSize,
+      cipherOf(tx).sealOrNull(vehicle.crewNote),
+    ],
   );
   await tx.query('UPDATE convoy SET updated_at = now(), version = version + 1 WHERE id = $1', [
     vehicle.convoyId,

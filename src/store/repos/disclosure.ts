@@ -37,7 +37,7 @@ const toRecord = (row: RecordRow): MatchRecord & { siteId: string } => ({
 });
 
 const recordColumns =
-  'p.id, p.site_id, p.names, p.sex, p.birth_date, p.birth_year, p.age_band, p.household_id, p.shelter_id';
+  'p.id, p.site_id, p.names, p.sex, p.birth_date_sealed AS birth_date, p.birth_year_sealed AS birth_year, p.age_band, p.household_id, p.shelter_id';
 
 /** What the matcher reads of every disclosable person of a site (read page by page), as far as it can read it. */
 export async function disclosableRecords(db: Queryable, siteId: string): Promise<MatchRecord[]> {

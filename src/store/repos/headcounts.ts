@@ -1,3 +1,4 @@
+import { cipherOf } from '../crypto/sealed-store.ts';
 import type { Queryable } from '../database.ts';
 
 export const headcountCategories = [
@@ -62,7 +63,8 @@ export async function insertHeadcount(tx: Queryable, h: Headcount): Promise<void
       h.count,
       h.approximate,
       h.source,
-      h.reportedBy,
+      // Who gave the count may be a person (a shelter's supervisor): sealed.
+      cipherOf(tx).sealOrNull(h.reportedBy),
       h.reportedAt,
       h.note,
     ],

@@ -190,6 +190,31 @@ interface LineRow {
   person_status: PersonStatus;
 }
 
+// Within a household, the eldest first: by birth date, then by birth year, those without either
+// last. Birth dates are sealed, so this order is made here from the opened values; the SQL gives
+// the vehicles and the households in their order.
+const nullsLast = <T extends string | number>(a: T | null, b: T | null): number =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
+
+function eldestFirst(rows: LineRow[]): LineRow[] {
+  const group = new Map<LineRow, number>();
+  let index = -1;
+  let previous = '';
+  for (const r of rows) {
+    const key = `${r.vehicle_id} ${r.household_id ?? r.person_id}`;
+    if (key !== previous) index++;
+    previous = key;
+    group.set(r, index);
+  }
+  return [...rows].sort(
+    (a, b) =>
+      (group.get(a) as number) - (group.get(b) as number) ||
+      nullsLast(a.birth_date, b.birth_date) ||
+      nullsLast(a.birth_year, b.birth_year) ||
+      nullsLast(a.person_id, b.person_id),
+  );
+}
+
 /**
  * A convoy's manifest, vehicle by vehicle, households together: the order people are called in at
  * the pickup point and printed on the paper manifest.
@@ -201,14 +226,14 @@ export async function manifestLines(
 ): Promise<ManifestLine[]> {
   const { rows } = await db.query<LineRow>(
     `SELECT m.person_id, m.vehicle_id, m.status, m.reason, m.substitute_for, m.boarded_at, m.boarded_by,
-       m.boarding_method, m.updated_at, p.names, p.sex, p.birth_date, p.birth_year, p.age_band, p.vulnerabilities,
+       m.boarding_method, m.updated_at, p.names, p.sex, p.birth_date_sealed AS birth_date, p.birth_year_sealed AS birth_year, p.age_band, p.vulnerabilities,
        p.triage, p.household_id, p.status AS person_status
      FROM manifest_entry m JOIN person p ON p.id = m.person_id JOIN vehicle v ON v.id = m.vehicle_id
      WHERE m.convoy_id = $1 AND ($2::uuid IS NULL OR m.person_id = $2)
-     ORDER BY v.label, v.id, coalesce(p.household_id, p.id), p.birth_date NULLS LAST, p.birth_year NULLS LAST, p.id`,
+     ORDER BY v.label, v.id, coalesce(p.household_id, p.id), p.id`,
     [convoyId, personId ?? null],
   );
-  return rows.map((r) => ({
+  return eldestFirst(rows).map((r) => ({
     personId: r.person_id,
     vehicleId: r.vehicle_id,
     status: r.status,

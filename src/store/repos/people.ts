@@ -26,7 +26,7 @@ export interface PersonRow {
   guardians: Guardian[] | null;
 }
 
-export const personColumns = `p.id, p.site_id, p.household_id, p.shelter_id, p.names, p.sex, p.birth_date, p.birth_year,
+export const personColumns = `p.id, p.site_id, p.household_id, p.shelter_id, p.names, p.sex, p.birth_date_sealed AS birth_date, p.birth_year_sealed AS birth_year,
   p.age_band, p.vulnerabilities, p.triage, p.languages, p.note, p.status, p.status_changed_at, p.version,
   p.created_at, p.updated_at,
   (SELECT coalesce(json_agg(json_build_object('personId', g.guardian_id, 'relation', g.relation) ORDER BY g.guardian_id), '[]'::json)
@@ -85,7 +85,7 @@ export interface Registration {
  * which. The ids must be distinct.
  */
 export async function insertPeopleLogged(db: Queryable, batch: Registration[]): Promise<Map<string, Person>> {
-  // Names and notes are sealed here, so the row and the logged document both hold them sealed.
+  // Names, birth dates and notes are sealed here, so the row and the logged document both hold them sealed.
   const cipher = cipherOf(db);
   const input = batch.map(({ person: p, operationId, actorId, actor }) => ({
     id: p.id,
@@ -95,8 +95,8 @@ export async function insertPeopleLogged(db: Queryable, batch: Registration[]): 
     names: cipher.seal(p.names),
     name_keys: nameKeys(cipher, p.names),
     sex: p.sex,
-    birth_date: p.birthDate,
-    birth_year: p.birthYear,
+    birth_date: cipher.sealOrNull(p.birthDate),
+    birth_year: cipher.sealOrNull(p.birthYear),
     age_band: p.ageBand,
     vulnerabilities: p.vulnerabilities,
     triage: p.triage,
@@ -113,11 +113,11 @@ export async function insertPeopleLogged(db: Queryable, batch: Registration[]): 
     `/* prepared: register_people */
      WITH input AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r (id uuid, site_id uuid, household_id uuid, shelter_id uuid,
-         names jsonb, name_keys text[], sex text, birth_date date, birth_year integer, age_band text, vulnerabilities text[],
+         names jsonb, name_keys text[], sex text, birth_date text, birth_year text, age_band text, vulnerabilities text[],
          triage text, languages text[], note text, status text, guardian_ids uuid[], relations text[],
          operation_id uuid, actor_id uuid, actor text)
      ), inserted AS (
-       INSERT INTO person (id, site_id, household_id, shelter_id, names, name_keys, sex, birth_date, birth_year,
+       INSERT INTO person (id, site_id, household_id, shelter_id, names, name_keys, sex, birth_date_sealed, birth_year_sealed,
          age_band, vulnerabilities, triage, languages, note, status)
        SELECT r.id, r.site_id, r.household_id, r.shelter_id, r.names, r.name_keys, r.sex, r.birth_date, r.birth_year, r.age_band,
          r.vulnerabilities, r.triage, r.languages, r.note, r.status
@@ -141,8 +141,8 @@ export async function insertPeopleLogged(db: Queryable, batch: Registration[]): 
      ), document AS (
        SELECT i.id, jsonb_build_object(
          'id', i.id, 'siteId', i.site_id, 'householdId', i.household_id, 'shelterId', i.shelter_id,
-         'names', i.names, 'sex', i.sex, 'birthDate', to_char(i.birth_date, 'YYYY-MM-DD'),
-         'birthYear', i.birth_year, 'ageBand', i.age_band, 'vulnerabilities', to_jsonb(i.vulnerabilities),
+         'names', i.names, 'sex', i.sex, 'birthDate', i.birth_date_sealed,
+         'birthYear', i.birth_year_sealed, 'ageBand', i.age_band, 'vulnerabilities', to_jsonb(i.vulnerabilities),
          'triage', i.triage, 'languages', to_jsonb(i.languages), 'note', i.note,
          'guardians', (SELECT coalesce(jsonb_agg(jsonb_strip_nulls(
              jsonb_build_object('personId', l.guardian_id, 'relation', l.relation)) ORDER BY l.guardian_id), '[]')
@@ -164,7 +164,7 @@ export async function insertPeopleLogged(db: Queryable, batch: Registration[]): 
 export async function updatePersonFields(tx: Queryable, p: PersonFields): Promise<void> {
   const cipher = cipherOf(tx);
   await tx.query(
-    `UPDATE person SET household_id = $2, shelter_id = $3, names = $4, sex = $5, birth_date = $6, birth_year = $7,
+    `UPDATE person SET household_id = $2, shelter_id = $3, names = $4, sex = $5, birth_date_sealed = $6, birth_year_sealed = $7,
        age_band = $8, vulnerabilities = $9, triage = $10, languages = $11, note = $12, name_keys = $13,
        version = version + 1, updated_at = now()
      WHERE id = $1`,
@@ -174,8 +174,8 @@ export async function updatePersonFields(tx: Queryable, p: PersonFields): Promis
       p.shelterId,
       JSON.stringify(cipher.seal(p.names)),
       p.sex,
-      p.birthDate,
-      p.birthYear,
+      cipher.sealOrNull(p.birthDate),
+      cipher.sealOrNull(p.birthYear),
       p.ageBand,
       p.vulnerabilities,
       p.triage,

@@ -155,7 +155,7 @@ export async function plannablePeople(
     status: Person['status'];
     guardian_ids: string[] | null;
   }>(
-    `SELECT p.id, p.household_id, p.shelter_id, p.vulnerabilities, p.triage, p.age_band, p.birth_date, p.birth_year,
+    `SELECT p.id, p.household_id, p.shelter_id, p.vulnerabilities, p.triage, p.age_band, p.birth_date_sealed AS birth_date, p.birth_year_sealed AS birth_year,
        p.status, (SELECT array_agg(g.guardian_id ORDER BY g.guardian_id) FROM person_guardian g WHERE g.child_id = p.id)
          AS guardian_ids
      FROM person p

@@ -4,7 +4,7 @@ import type { Queryable } from '../database.ts';
 import type { PersonBrief } from './check-ins.ts';
 
 const personColumns = `json_build_object('id', p.id, 'names', p.names, 'sex', p.sex, 'ageBand', p.age_band,
-  'birthYear', p.birth_year, 'status', p.status)`;
+  'birthYear', p.birth_year_sealed, 'status', p.status)`;
 
 export interface ConvoyCounts {
   convoyId: string;

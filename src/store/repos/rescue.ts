@@ -1,6 +1,8 @@
 import type { AgeBand, TriageCategory, Vulnerability } from '../../domain/person.ts';
 import type { ClearanceProgress, Crew, CrewStatus, RescuePlanStatus } from '../../domain/rescue.ts';
+import { ageBandAt } from '../../planning/evacuation/registry-groups.ts';
 import type { RescueInput, RescuePlan, RescueProgress } from '../../planning/rescue/index.ts';
+import { cipherOf } from '../crypto/sealed-store.ts';
 import type { Queryable } from '../database.ts';
 import { acceptedPlanIdIn, type PlanHeadRow, planHead } from './plan-head.ts';
 
@@ -38,7 +40,8 @@ export const toCrew = (r: CrewRow): Crew => ({
 
 export type CrewFields = Omit<Crew, 'createdAt' | 'updatedAt'>;
 
-const crewParams = (c: CrewFields): unknown[] => [
+// A crew's note may name its members: sealed. Its name is a label the plans and the map show.
+const crewParams = (tx: Queryable, c: CrewFields): unknown[] => [
   c.id,
   c.siteId,
   c.name,
@@ -48,7 +51,7 @@ const crewParams = (c: CrewFields): unknown[] => [
   c.restHours,
   c.shiftStartedAt,
   c.status,
-  c.note,
+  cipherOf(tx).sealOrNull(c.note),
 ];
 
 export async function insertCrew(tx: Queryable, c: CrewFields): Promise<void> {
@@ -56,7 +59,7 @@ export async function insertCrew(tx: Queryable, c: CrewFields): Promise<void> {
     `INSERT INTO crew (id, site_id, name, size, position_point_id, hours_per_shift, rest_hours, shift_started_at,
        status, note)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    crewParams(c),
+    crewParams(tx, c),
   );
 }
 
@@ -65,7 +68,7 @@ export async function updateCrew(tx: Queryable, c: CrewFields): Promise<void> {
     `UPDATE crew SET site_id = $2, name = $3, size = $4, position_point_id = $5, hours_per_shift = $6,
        rest_hours = $7, shift_started_at = $8, status = $9, note = $10, updated_at = now()
      WHERE id = $1`,
-    crewParams(c),
+    crewParams(tx, c),
   );
 }
 
@@ -305,7 +308,17 @@ export async function insertProgress(
   await tx.query(
     `INSERT INTO clearance_progress (id, plan_id, crew_id, passage_id, percent, at, reported_by, reported_by_id, note)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [p.id, p.planId, p.crewId, p.passageId, p.percent, p.at, p.reportedBy, p.reportedById, p.note],
+    [
+      p.id,
+      p.planId,
+      p.crewId,
+      p.passageId,
+      p.percent,
+      p.at,
+      p.reportedBy,
+      p.reportedById,
+      cipherOf(tx).sealOrNull(p.note),
+    ],
   );
 }
 
@@ -363,37 +376,60 @@ export interface ShelteredGroup {
 /**
  * The registry's people still in the site (sheltering, ready or assigned) with a shelter, grouped.
  * A missing age band is taken from the birth date on `day`, or from the birth year (the younger
- * band when the year alone leaves it open, so a child is never taken for an adult).
+ * band when the year alone leaves it open, so a child is never taken for an adult). Birth dates
+ * are sealed, so the bands are worked out here from the opened values, not in SQL.
  */
 export async function shelteredGroups(db: Queryable, siteId: string, day: Date): Promise<ShelteredGroup[]> {
   const { rows } = await db.query<{
     shelter_id: string;
     vulnerabilities: Vulnerability[];
     triage: TriageCategory | null;
-    band: AgeBand | null;
-    n: number;
+    age_band: AgeBand | null;
+    birth_date: string | null;
+    birth_year: number | null;
   }>(
-    `WITH p AS (
-       SELECT shelter_id, vulnerabilities, triage, age_band,
-         CASE WHEN birth_date IS NOT NULL THEN extract(year FROM age($2::date, birth_date))::int
-              WHEN birth_year IS NOT NULL THEN $3::int - birth_year - 1 END AS age
-       FROM person
-       WHERE site_id = $1 AND shelter_id IS NOT NULL AND status IN ('sheltering', 'ready', 'assigned'))
-     SELECT shelter_id, vulnerabilities, triage,
-       coalesce(age_band, CASE WHEN age IS NULL THEN NULL WHEN age < 5 THEN '0-4' WHEN age < 12 THEN '5-11'
-         WHEN age < 18 THEN '12-17' WHEN age < 60 THEN '18-59' ELSE '60+' END) AS band,
-       count(*)::int AS n
-     FROM p GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
-    [siteId, day.toISOString().slice(0, 10), day.getUTCFullYear()],
+    `SELECT shelter_id, vulnerabilities, triage, age_band, birth_date_sealed AS birth_date,
+       birth_year_sealed AS birth_year
+     FROM person
+     WHERE site_id = $1 AND shelter_id IS NOT NULL AND status IN ('sheltering', 'ready', 'assigned')`,
+    [siteId],
   );
-  return rows.map((r) => ({
-    shelterId: r.shelter_id,
-    vulnerabilities: r.vulnerabilities,
-    triage: r.triage,
-    ageBand: r.band,
-    count: r.n,
-  }));
+  const groups = new Map<string, ShelteredGroup>();
+  for (const r of rows) {
+    const ageBand = ageBandAt({ ageBand: r.age_band, birthDate: r.birth_date, birthYear: r.birth_year }, day);
+    const key = JSON.stringify([r.shelter_id, r.vulnerabilities, r.triage, ageBand]);
+    const group = groups.get(key);
+    if (group) group.count++;
+    else
+      groups.set(key, {
+        shelterId: r.shelter_id,
+        vulnerabilities: r.vulnerabilities,
+        triage: r.triage,
+        ageBand,
+        count: 1,
+      });
+  }
+  return [...groups.values()].sort(byGroup);
 }
+
+// The order the SQL gave before (ORDER BY shelter, vulnerabilities, triage, band; nulls last), so
+// the plans made from the groups do not change.
+const compareText = (a: string | null, b: string | null): number =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
+
+function compareLists(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const order = compareText(a[i] as string, b[i] as string);
+    if (order !== 0) return order;
+  }
+  return a.length - b.length;
+}
+
+const byGroup = (a: ShelteredGroup, b: ShelteredGroup): number =>
+  compareText(a.shelterId, b.shelterId) ||
+  compareLists(a.vulnerabilities, b.vulnerabilities) ||
+  compareText(a.triage, b.triage) ||
+  compareText(a.ageBand, b.ageBand);
 
 /**
  * Whether anything a rescue plan is made from — passages, points, crews, people, progress — has

@@ -1,4 +1,5 @@
 import type { EventKind } from '../../domain/road.ts';
+import { cipherOf } from '../crypto/sealed-store.ts';
 import type { Queryable } from '../database.ts';
 
 // What happened on a convoy's road: waypoint events as reported, and the people held at screening
@@ -64,7 +65,8 @@ export async function insertEvent(
       e.vehicleId,
       e.kind,
       e.occurredAt,
-      e.reporter,
+      // The reporter is a driver, an escort or a contact by name: sealed.
+      cipherOf(tx).seal(e.reporter),
       e.sourceId,
       e.incidentId,
       e.note,

@@ -172,7 +172,7 @@ export const toPassage = (row: PassageRow): Passage => ({
   note: row.note,
 });
 
-const passageParams = (p: Passage): unknown[] => [
+const passageParams = (tx: Queryable, p: Passage): unknown[] => [
   p.id,
   p.siteId,
   p.from,
@@ -181,7 +181,8 @@ const passageParams = (p: Passage): unknown[] => [
   p.state,
   p.clearancePersonHours,
   p.stateReportedAt,
-  p.stateReportedBy,
+  // Who reported the state: often a field team, sometimes a person named to the cell; sealed.
+  cipherOf(tx).sealOrNull(p.stateReportedBy),
   p.note,
 ];
 
@@ -190,7 +191,7 @@ export async function insertPassage(tx: Queryable, p: Passage): Promise<void> {
     `INSERT INTO passage (id, site_id, from_point, to_point, length_m, state, clearance_person_hours, state_reported_at,
        state_reported_by, note)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    passageParams(p),
+    passageParams(tx, p),
   );
 }
 
@@ -199,7 +200,7 @@ export async function updatePassage(tx: Queryable, p: Passage): Promise<void> {
     `UPDATE passage SET site_id = $2, from_point = $3, to_point = $4, length_m = $5, state = $6,
        clearance_person_hours = $7, state_reported_at = $8, state_reported_by = $9, note = $10, updated_at = now()
      WHERE id = $1`,
-    passageParams(p),
+    passageParams(tx, p),
   );
 }
 

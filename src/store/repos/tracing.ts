@@ -21,8 +21,9 @@ export interface TracingRequestRow {
   closed_at: Date | null;
   sought_names: PersonName[];
   sought_sex: SoughtPerson['sex'];
-  sought_birth_date: string | null;
-  sought_birth_year: number | null;
+  // Sealed (migration 012); the date and integer columns before them stay empty.
+  sought_birth_date_sealed: string | null;
+  sought_birth_year_sealed: number | null;
   sought_age_band: SoughtPerson['ageBand'];
   sought_description: string | null;
   enquirer_name: string;
@@ -53,8 +54,8 @@ export const toRequest = (row: TracingRequestRow): TracingRequest => ({
   sought: {
     names: row.sought_names,
     sex: row.sought_sex,
-    birthDate: row.sought_birth_date,
-    birthYear: row.sought_birth_year,
+    birthDate: row.sought_birth_date_sealed,
+    birthYear: row.sought_birth_year_sealed,
     ageBand: row.sought_age_band,
     description: row.sought_description,
   },
@@ -80,8 +81,8 @@ export type RequestFields = Omit<
   'status' | 'closedReason' | 'closedAt' | 'version' | 'createdAt' | 'updatedAt'
 > & { createdById: string | null; pfif: Record<string, string> | null };
 
-// Who is sought, what the enquirer wrote and how to reach them, and the PFIF record as received
-// are sealed; what matching and the lists filter on (sex, birth year, age band, status) is not.
+// Who is sought (birth date and year included), what the enquirer wrote and how to reach them, and
+// the PFIF record as received are sealed; what the lists filter on (sex, age band, status) is not.
 const requestValues = (c: FieldCipher, r: RequestFields): unknown[] => [
   r.id,
   r.siteId,
@@ -90,8 +91,8 @@ const requestValues = (c: FieldCipher, r: RequestFields): unknown[] => [
   r.pfif === null ? null : JSON.stringify(c.seal(r.pfif)),
   JSON.stringify(c.seal(r.sought.names)),
   r.sought.sex,
-  r.sought.birthDate,
-  r.sought.birthYear,
+  c.sealOrNull(r.sought.birthDate),
+  c.sealOrNull(r.sought.birthYear),
   r.sought.ageBand,
   c.sealOrNull(r.sought.description),
   c.seal(r.enquirer.name),
@@ -109,7 +110,7 @@ const requestValues = (c: FieldCipher, r: RequestFields): unknown[] => [
 export async function insertRequest(tx: Queryable, r: RequestFields): Promise<void> {
   await tx.query(
     `INSERT INTO tracing_request (id, site_id, origin, pfif_record_id, pfif, sought_names, sought_sex,
-       sought_birth_date, sought_birth_year, sought_age_band, sought_description, enquirer_name, enquirer_phone,
+       sought_birth_date_sealed, sought_birth_year_sealed, sought_age_band, sought_description, enquirer_name, enquirer_phone,
        enquirer_email, enquirer_contact_note, enquirer_person_id, relation, last_seen_place, last_seen_point_id,
        last_seen_date, separation, created_by, created_by_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)`,
@@ -121,7 +122,7 @@ export async function insertRequest(tx: Queryable, r: RequestFields): Promise<vo
 export async function updateRequestFields(tx: Queryable, r: RequestFields): Promise<void> {
   await tx.query(
     `UPDATE tracing_request SET pfif_record_id = $4, pfif = $5, sought_names = $6, sought_sex = $7,
-       sought_birth_date = $8, sought_birth_year = $9, sought_age_band = $10, sought_description = $11,
+       sought_birth_date_sealed = $8, sought_birth_year_sealed = $9, sought_age_band = $10, sought_description = $11,
        enquirer_name = $12, enquirer_phone = $13, enquirer_email = $14, enquirer_contact_note = $15,
        enquirer_person_id = $16, relation = $17, last_seen_place = $18, last_seen_point_id = $19,
        last_seen_date = $20, separation = $21, version = version + 1, updated_at = now()
