@@ -3,31 +3,23 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openStore } from '../src/store/open.ts';
+import { heldStore, runCommand, runCommandOk } from './support/cli.ts';
 import { type Deployment, deploy } from './support/deployment.ts';
-import { killChildren, runCli, runCliOk, temporaryDirectory } from './support/server-process.ts';
+import { killChildren, runCli, temporaryDirectory } from './support/server-process.ts';
 
 let deployment: Deployment;
 const dir = temporaryDirectory('corridor-audit-');
 
-/** Runs SQL on the deployment's database while no command holds it. */
+/** Runs SQL on the deployment's database, between commands. */
 async function onDatabase(sql: string): Promise<void> {
-  const storage = deployment.storage;
-  const db = await openStore(
-    'dataDir' in storage ? { dataDir: storage.dataDir } : { databaseUrl: storage.databaseUrl },
-  );
-  try {
-    await db.query(sql);
-  } finally {
-    await db.close();
-  }
+  await (await heldStore(deployment.storage)).query(sql);
 }
 
 beforeAll(async () => {
   deployment = await deploy();
   const password = join(dir.path, 'password');
   writeFileSync(password, 'auditor-password-long-enough');
-  await runCliOk(
+  await runCommandOk(
     ['users', 'add', '--user', 'auditor1', '--role', 'auditor', '--password-file', password],
     deployment.storage,
   );
@@ -40,23 +32,23 @@ afterAll(async () => {
 });
 
 it('passes an intact trail and exports it', async () => {
-  const out = await runCliOk(['audit', 'verify'], deployment.storage);
+  const out = await runCommandOk(['audit', 'verify'], deployment.storage);
   expect(out).toMatch(/^audit chain intact: \d+ entries; head entry \d+ hash [0-9a-f]{64}\n$/);
-  const entries = JSON.parse(await runCliOk(['audit', 'export', '--format', 'json'], deployment.storage));
+  const entries = JSON.parse(await runCommandOk(['audit', 'export', '--format', 'json'], deployment.storage));
   expect(entries.length).toBeGreaterThanOrEqual(2);
   expect(entries.map((e: { pos: number }) => e.pos)).toEqual(entries.map((_: unknown, i: number) => i + 1));
-  const csv = await runCliOk(['audit', 'export'], deployment.storage);
+  const csv = await runCommandOk(['audit', 'export'], deployment.storage);
   expect(csv.split('\n')[0]).toBe(
     'pos,at,actor_id,actor,kind,action,entity,entity_id,operation_id,detail,prev_hash,hash',
   );
-  const bad = await runCli(['audit', 'export', '--format', 'xml'], deployment.storage);
+  const bad = await runCommand(['audit', 'export', '--format', 'xml'], deployment.storage);
   expect(bad.code).not.toBe(0);
   expect(bad.stderr).toContain('csv or json');
 }, 300_000);
 
 it('exits non-zero naming an edited entry, then a deleted one', async () => {
   await onDatabase(`UPDATE audit_entry SET action = 'nothing to see' WHERE pos = 2`);
-  const edited = await runCli(['audit', 'verify'], deployment.storage);
+  const edited = await runCommand(['audit', 'verify'], deployment.storage);
   expect(edited.code).toBe(1);
   expect(edited.stderr).toContain('audit chain broken at entry 2');
   await onDatabase('DELETE FROM audit_entry WHERE pos = 1');

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keysRotateCommand } from '../src/cli/commands/keys.ts';
 import { loadAzovstal } from '../src/scenario/azovstal.ts';
 import type { Database } from '../src/store/database.ts';
 import { openStore, type StoreOptions } from '../src/store/open.ts';
 import { systemActor } from '../src/store/repos/operations.ts';
 import { listPeople } from '../src/store/repos/people.ts';
+import { heldStore, releaseAll, releaseStorage, runCommand, runCommandOk } from './support/cli.ts';
 import {
   backendName,
   openTestDatabase,
@@ -15,31 +15,29 @@ import {
   snapshot,
   type TestDatabase,
 } from './support/database.ts';
-import { runCli, runCliOk, type Storage, temporaryDirectory } from './support/server-process.ts';
+import { runCliOk, type Storage, temporaryDirectory } from './support/server-process.ts';
 
 // `corridor backup` and `corridor restore` through the real command, from the embedded database to
 // PostgreSQL and back when the suite runs on PostgreSQL (embedded to embedded otherwise), and key
-// rotation: after each, every person reads as before.
+// rotation: after each, every person reads as before. The commands run in this process
+// (test/support/cli.ts), one backup and one restore as real processes.
 
 const storeOptions = (storage: Storage, env?: NodeJS.ProcessEnv): StoreOptions =>
   'dataDir' in storage ? { dataDir: storage.dataDir, env } : { databaseUrl: storage.databaseUrl, env };
 
 /** Every table but the migrations' own record (applied at different times), rows in a stable order. */
 async function contents(storage: Storage): Promise<string[]> {
-  const db = await openStore(storeOptions(storage));
-  try {
-    // One entry per table, so a difference names its table.
-    return (await snapshot(db))
-      .split(/\n(?=[a-z_]+ \d+\n)/)
-      .filter((part) => !part.startsWith('schema_version '))
-      .map((part) => {
-        const [title, rows] = part.split('\n', 2) as [string, string];
-        const sorted = (JSON.parse(rows) as unknown[]).map((row) => JSON.stringify(row)).sort();
-        return `${title}\n${sorted.join('\n')}`;
-      });
-  } finally {
-    await db.close();
-  }
+  // The database the commands use (test/support/cli.ts), or a process that opens it next would find it held.
+  const db = await heldStore(storage);
+  // One entry per table, so a difference names its table.
+  return (await snapshot(db))
+    .split(/\n(?=[a-z_]+ \d+\n)/)
+    .filter((part) => !part.startsWith('schema_version '))
+    .map((part) => {
+      const [title, rows] = part.split('\n', 2) as [string, string];
+      const sorted = (JSON.parse(rows) as unknown[]).map((row) => JSON.stringify(row)).sort();
+      return `${title}\n${sorted.join('\n')}`;
+    });
 }
 
 describe(`backup and restore (${backendName})`, () => {
@@ -66,11 +64,11 @@ describe(`backup and restore (${backendName})`, () => {
   });
 
   afterAll(async () => {
+    await releaseAll();
     for (const t of databases) await t.close();
     dir.remove();
   });
 
-  // Six runs of the command, each starting Node and opening a database: minutes on a loaded machine.
   it('restores a backup of the embedded database onto another backend, and back, unchanged', {
     timeout: 400_000,
   }, async () => {
@@ -78,14 +76,14 @@ describe(`backup and restore (${backendName})`, () => {
     expect(out).toMatch(/Backed up \d+ rows/);
     expect(readFileSync(backupFile).includes(Buffer.from('Yermolenko'))).toBe(false);
     const target = await emptyTarget('target');
-    expect(await runCliOk(['restore', backupFile, '--key-file', keyFile], target)).toMatch(
+    expect(await runCommandOk(['restore', backupFile, '--key-file', keyFile], target)).toMatch(
       /Restored \d+ rows/,
     );
     const original = await contents(source);
     expect(await contents(target)).toEqual(original);
     // And back: a backup of the restored database restores into the embedded one.
     const again = join(dir.path, 'again.backup');
-    await runCliOk(['backup', again, '--key-file', keyFile], target);
+    await runCommandOk(['backup', again, '--key-file', keyFile], target);
     const back: Storage = { dataDir: join(dir.path, 'back') };
     await runCliOk(['restore', again, '--key-file', keyFile], back);
     expect(await contents(back)).toEqual(original);
@@ -100,15 +98,15 @@ describe(`backup and restore (${backendName})`, () => {
     const bytes = Buffer.from(readFileSync(backupFile));
     bytes[bytes.length - 100] = (bytes[bytes.length - 100] as number) ^ 1;
     writeFileSync(tampered, bytes);
-    const flipped = await runCli(['restore', tampered, '--key-file', keyFile], target);
+    const flipped = await runCommand(['restore', tampered, '--key-file', keyFile], target);
     expect(flipped.code).not.toBe(0);
     expect(flipped.stderr).toMatch(/integrity check.*nothing was restored/);
     const wrongKey = join(dir.path, 'wrong.key');
     writeFileSync(wrongKey, randomBytes(32).toString('base64'));
-    const wrong = await runCli(['restore', backupFile, '--key-file', wrongKey], target);
+    const wrong = await runCommand(['restore', backupFile, '--key-file', wrongKey], target);
     expect(wrong.stderr).toMatch(/wrong backup key/);
     expect(await contents(target)).toEqual(before);
-    const occupied = await runCli(['restore', backupFile, '--key-file', keyFile], source);
+    const occupied = await runCommand(['restore', backupFile, '--key-file', keyFile], source);
     expect(occupied.stderr).toMatch(/already holds users or sites/);
   });
 });
@@ -140,15 +138,13 @@ describe(`key rotation (${backendName})`, () => {
 
   /** Runs `corridor keys rotate` in this process, with the key from the key file alone. */
   async function rotate(): Promise<void> {
-    const saved = { ...process.env };
-    delete process.env.CORRIDOR_MASTER_KEY;
-    process.env.CORRIDOR_KEY_FILE = keyFile;
-    if (t?.url) process.env.DATABASE_URL = t.url;
-    try {
-      await keysRotateCommand.run({ batch: '50', 'data-dir': options.dataDir }, []);
-    } finally {
-      process.env = saved;
-    }
+    const storage: Storage = t?.url ? { databaseUrl: t.url } : { dataDir: options.dataDir! };
+    await runCommandOk(['keys', 'rotate', '--batch', '50'], storage, {
+      CORRIDOR_MASTER_KEY: undefined,
+      CORRIDOR_KEY_FILE: keyFile,
+    });
+    // The command's database is closed again, as when the command ends, before the store reopens it.
+    await releaseStorage(storage);
   }
 
   it('re-encrypts everything with new keys while the store stays open (PostgreSQL) and reads it all after', async () => {

@@ -63,8 +63,11 @@ describe(`blind-index key rotation (${backendName})`, () => {
   const entryUnder = (key: Buffer, text: string) =>
     createHmac('sha256', key).update(text).digest('base64url').slice(0, 12);
   const rowsWithEntry = async (entry: string) =>
-    (await raw.query<{ n: number }>('SELECT count(*)::int AS n FROM person WHERE $1 = ANY (name_keys)', [entry]))
-      .rows[0]?.n;
+    (
+      await raw.query<{ n: number }>('SELECT count(*)::int AS n FROM person WHERE $1 = ANY (name_keys)', [
+        entry,
+      ])
+    ).rows[0]?.n;
 
   it('refuses a bad batch size, changing nothing', async () => {
     const before = await indexKeys();

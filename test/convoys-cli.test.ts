@@ -9,11 +9,11 @@ import { recordAcceptance } from '../src/services/pauses.ts';
 import { changeStatus } from '../src/services/people.ts';
 import { acceptPlan } from '../src/services/plan-accept.ts';
 import { createPlan } from '../src/services/plans.ts';
-import { openStore } from '../src/store/open.ts';
 import { systemActor } from '../src/store/repos/operations.ts';
+import { heldStore, runCommand, runCommandOk } from './support/cli.ts';
 import { type Deployment, deploy } from './support/deployment.ts';
 import { pdfText } from './support/pdf-text.ts';
-import { killChildren, runCli, runCliOk } from './support/server-process.ts';
+import { killChildren, runCli } from './support/server-process.ts';
 
 // `corridor convoys create | notify | notification-export` on the Azovstal scenario, imported the
 // way an operator does it: five people of shelter S01 ready, the 6 May window agreed by the ICRC,
@@ -28,9 +28,9 @@ let planId: string;
 beforeAll(async () => {
   deployment = await deploy();
   dir = await mkdtemp(join(tmpdir(), 'corridor-convoys-cli-'));
-  await runCliOk(['import', 'scenarios/azovstal/site.json'], deployment.storage);
+  await runCommandOk(['import', 'scenarios/azovstal/site.json'], deployment.storage);
   const storage = deployment.storage;
-  const db = await openStore('dataDir' in storage ? { dataDir: storage.dataDir } : storage);
+  const db = await heldStore(storage);
   try {
     for (const p of ready) await changeStatus(db, systemActor, p.id, { status: 'ready' });
     const window = file.pauses!.find((p) => p.announcedStart === '2022-05-06T08:00')!;
@@ -58,28 +58,31 @@ afterAll(async () => {
 
 it('makes the convoys of the accepted plan once, notifies them and exports the notifications', async () => {
   const storage = deployment.storage;
-  const made = await runCliOk(['convoys', 'create', planId], storage);
+  const made = await runCommandOk(['convoys', 'create', planId], storage);
   expect(made).toMatch(/^made \d+ convoys? of evacuation plan /);
   const first = /^ {2}C-1 (\S+) · planned · leaves 2022-05-06 /m.exec(made);
   expect(first, made).not.toBeNull();
   const convoyId = first![1]!;
   const people = [...made.matchAll(/· (\d+) on the manifest/g)].reduce((n, m) => n + Number(m[1]), 0);
   expect(people).toBe(ready.length);
-  const again = await runCliOk(['convoys', 'create', planId, '--json'], storage);
+  const again = await runCommandOk(['convoys', 'create', planId, '--json'], storage);
   expect(JSON.parse(again)).toMatchObject({ created: false });
 
-  const notified = await runCliOk(
+  const notified = await runCommandOk(
     ['convoys', 'notify', convoyId, '--channel', 'e-mail', '--sent-at', '2022-05-05T20:00Z'],
     storage,
   );
   expect(notified).toMatch(/^notified convoy C-1 to \d+ parties:/);
   expect(notified).toContain('International Committee of the Red Cross: version 1');
-  const twice = await runCli(['convoys', 'notify', convoyId], storage);
+  const twice = await runCommand(['convoys', 'notify', convoyId], storage);
   expect(twice.code).toBe(1);
   expect(twice.stderr).toContain('already has the current notification');
 
   const json = join(dir, 'c1.json');
-  await runCliOk(['convoys', 'notification-export', convoyId, '--format', 'json', '--out', json], storage);
+  await runCommandOk(
+    ['convoys', 'notification-export', convoyId, '--format', 'json', '--out', json],
+    storage,
+  );
   const exported = JSON.parse(await readFile(json, 'utf8')) as {
     convoy: { code: string };
     parties: Array<{ state: string; versions: Array<{ version: number; channel: string }> }>;
@@ -92,7 +95,7 @@ it('makes the convoys of the accepted plan once, notifies them and exports the n
   for (const person of ready) for (const name of person.names) expect(text).not.toContain(name.family);
 
   const pdf = join(dir, 'c1.pdf');
-  const wrote = await runCliOk(
+  const wrote = await runCommandOk(
     ['convoys', 'notification-export', convoyId, '--format', 'pdf', '--out', pdf],
     storage,
   );

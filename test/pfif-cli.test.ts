@@ -2,8 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readPfif } from '../src/pfif/read.ts';
+import { runCommandOk } from './support/cli.ts';
 import { type Deployment, deploy } from './support/deployment.ts';
-import { killChildren, runCli, runCliOk, temporaryDirectory } from './support/server-process.ts';
+import { killChildren, runCli, temporaryDirectory } from './support/server-process.ts';
 
 // `corridor pfif export` and `corridor pfif import` on the Azovstal scenario, as an operator runs them.
 let deployment: Deployment;
@@ -11,7 +12,7 @@ const dir = temporaryDirectory('corridor-pfif-');
 
 beforeAll(async () => {
   deployment = await deploy();
-  await runCliOk(['import', 'scenarios/azovstal/site.json'], deployment.storage);
+  await runCommandOk(['import', 'scenarios/azovstal/site.json'], deployment.storage);
 }, 300_000);
 
 afterAll(async () => {
@@ -41,13 +42,13 @@ it('imports another registry’s records, and exports them again', async () => {
 </pfif:pfif>
 `,
   );
-  const summary = JSON.parse(await runCliOk(['pfif', 'import', file], deployment.storage));
+  const summary = JSON.parse(await runCommandOk(['pfif', 'import', file], deployment.storage));
   expect(summary).toEqual({
     persons: { created: 1, updated: 0, unchanged: 0, skipped: 0 },
     notes: { created: 1, unchanged: 0, skipped: 0 },
   });
   const out = join(dir.path, 'out.xml');
-  await runCliOk(
+  await runCommandOk(
     [
       'pfif',
       'export',

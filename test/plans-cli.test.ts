@@ -5,10 +5,10 @@ import type { SiteFile } from '../src/scenario/format.ts';
 import { recordAcceptance } from '../src/services/pauses.ts';
 import { changeStatus } from '../src/services/people.ts';
 import type { PlanView } from '../src/services/plan-view.ts';
-import { openStore } from '../src/store/open.ts';
 import { systemActor } from '../src/store/repos/operations.ts';
+import { heldStore, runCommand, runCommandOk } from './support/cli.ts';
 import { type Deployment, deploy } from './support/deployment.ts';
-import { killChildren, runCli, runCliOk } from './support/server-process.ts';
+import { killChildren, runCli } from './support/server-process.ts';
 
 // `corridor plan evacuation | show | accept` on the Azovstal scenario, imported the way an operator
 // does it. Two households are made ready and the 6 May window agreed beforehand, in the same storage.
@@ -19,9 +19,9 @@ let deployment: Deployment;
 
 beforeAll(async () => {
   deployment = await deploy();
-  await runCliOk(['import', 'scenarios/azovstal/site.json'], deployment.storage);
+  await runCommandOk(['import', 'scenarios/azovstal/site.json'], deployment.storage);
   const storage = deployment.storage;
-  const db = await openStore('dataDir' in storage ? { dataDir: storage.dataDir } : storage);
+  const db = await heldStore(storage);
   try {
     for (const p of ready) await changeStatus(db, systemActor, p.id, { status: 'ready' });
     const window = file.pauses!.find((p) => p.announcedStart === '2022-05-06T08:00')!;
@@ -42,7 +42,7 @@ afterAll(async () => {
 
 it('plans, shows and accepts an evacuation plan, once', async () => {
   const storage = deployment.storage;
-  const json = await runCliOk(
+  const json = await runCommandOk(
     [
       'plan',
       'evacuation',
@@ -62,7 +62,7 @@ it('plans, shows and accepts an evacuation plan, once', async () => {
   expect(plan.bound.upperBound).toBeGreaterThanOrEqual(plan.value.weightedEvacuated - 1e-9);
   expect(plan.windowsLeftOut.map((w) => w.state).sort()).toEqual(['announced_unilaterally', 'ended']);
 
-  const text = await runCliOk(['plan', 'show', plan.id], storage);
+  const text = await runCommandOk(['plan', 'show', plan.id], storage);
   expect(text).toContain(`evacuation plan ${plan.id} (draft), starting 2022-05-06 00:00Z`);
   expect(text).toContain(`${ready.length} of ${ready.length} ready people planned`);
   expect(text).toMatch(
@@ -72,19 +72,19 @@ it('plans, shows and accepts an evacuation plan, once', async () => {
     /window not used: Ceasefire at Azovstal, 7 May \(announced unilaterally: no other party/,
   );
 
-  const accepted = await runCliOk(['plan', 'accept', plan.id], storage);
+  const accepted = await runCommandOk(['plan', 'accept', plan.id], storage);
   expect(accepted).toBe(`accepted evacuation plan ${plan.id}: ${ready.length} people assigned\n`);
-  const shown = JSON.parse(await runCliOk(['plan', 'show', plan.id, '--json'], storage)) as PlanView;
+  const shown = JSON.parse(await runCommandOk(['plan', 'show', plan.id, '--json'], storage)) as PlanView;
   expect(shown).toMatchObject({ status: 'accepted', acceptedBy: 'cli' });
 
-  const again = await runCli(['plan', 'accept', plan.id], storage);
+  const again = await runCommand(['plan', 'accept', plan.id], storage);
   expect(again.code).toBe(1);
   expect(again.stderr).toContain('only a draft can be accepted; this plan is accepted');
 }, 300_000);
 
 it('refuses bad arguments and unknown plans with a clear message', async () => {
   const storage = deployment.storage;
-  const limit = await runCli(['plan', 'evacuation', '--time-limit', '0'], storage);
+  const limit = await runCommand(['plan', 'evacuation', '--time-limit', '0'], storage);
   expect(limit.code).toBe(2);
   expect(limit.stderr).toContain('--time-limit is a number of seconds');
   const unknown = '01890a5d-ac96-774b-bcce-b302099a8057';

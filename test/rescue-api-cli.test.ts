@@ -1,18 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { azovstalSiteFile } from '../src/scenario/azovstal.ts';
-import { openStore } from '../src/store/open.ts';
+import { heldStore, releaseStorage, runCommand, runCommandOk } from './support/cli.ts';
 import { backendName, openTestDatabase, type TestDatabase } from './support/database.ts';
 import type { PlanView } from './support/rescue-views.ts';
-import {
-  killChildren,
-  runCli,
-  runCliOk,
-  type Storage,
-  temporaryDirectory,
-} from './support/server-process.ts';
+import { killChildren, runCli, type Storage, temporaryDirectory } from './support/server-process.ts';
 
-// `corridor rescue plan | accept | progress` as an operator runs them on the Azovstal scenario:
-// separate processes on the same storage as the server would use.
+// `corridor rescue plan | accept | progress` as an operator runs them on the Azovstal scenario, on
+// storage of their own as the server would use (in this process, test/support/cli.ts; one refusal
+// from a real process).
 
 let storage: Storage;
 let database: TestDatabase;
@@ -22,12 +17,13 @@ beforeAll(async () => {
   database = await openTestDatabase();
   if (database.url) storage = { databaseUrl: database.url };
   else storage = { dataDir: `${dir.path}/data` };
-  // The embedded database has one user at a time: the commands below open it, not this process.
+  // The commands below use storage of their own, not this database.
   await database.disconnect();
-  await runCliOk(['import', azovstalSiteFile], storage);
+  await runCommandOk(['import', azovstalSiteFile], storage);
 }, 300_000);
 afterAll(async () => {
   await killChildren();
+  if (storage) await releaseStorage(storage);
   await database.close();
   dir.remove();
 });
@@ -37,7 +33,7 @@ describe(`corridor rescue plan, accept and progress (${backendName})`, { timeout
   let plan: PlanView;
 
   it('plans the site and says how to accept the plan', async () => {
-    const text = await runCliOk(['rescue', 'plan', '--time-limit', '3'], storage);
+    const text = await runCommandOk(['rescue', 'plan', '--time-limit', '3'], storage);
     expect(text).toMatch(/^Rescue plan \S+ \(draft\)/);
     expect(text).toMatch(/Least effort: [\d.]+ person-hours \(lower bound [\d.]+/);
     expect(text).toContain('S24    cannot be reached: cut off:');
@@ -46,10 +42,12 @@ describe(`corridor rescue plan, accept and progress (${backendName})`, { timeout
   });
 
   it('accepts it', async () => {
-    const accepted = JSON.parse(await runCliOk(['rescue', 'accept', planId, '--json'], storage)) as PlanView;
+    const accepted = JSON.parse(
+      await runCommandOk(['rescue', 'accept', planId, '--json'], storage),
+    ) as PlanView;
     expect(accepted).toMatchObject({ id: planId, status: 'accepted' });
     plan = accepted;
-    const again = await runCli(['rescue', 'accept', planId], storage);
+    const again = await runCommand(['rescue', 'accept', planId], storage);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('only a draft can be accepted; this plan is accepted');
   });
@@ -59,7 +57,7 @@ describe(`corridor rescue plan, accept and progress (${backendName})`, { timeout
     const task = crew.tasks[0]!;
     // The codes of the passage's ends in the other order name the same passage.
     const reversed = task.code.split('-').reverse().join('-');
-    const text = await runCliOk(
+    const text = await runCommandOk(
       [
         'rescue',
         'progress',
@@ -78,7 +76,7 @@ describe(`corridor rescue plan, accept and progress (${backendName})`, { timeout
     expect(text).toContain('(40 % done)');
 
     const done = JSON.parse(
-      await runCliOk(
+      await runCommandOk(
         [
           'rescue',
           'progress',
@@ -103,13 +101,13 @@ describe(`corridor rescue plan, accept and progress (${backendName})`, { timeout
   it('refuses an unknown crew, a share over 100 % and a passage that is open, changing nothing', async () => {
     const crew = plan.result.crews[0]!;
     const task = plan.result.passagesToClear.at(-1)!;
-    const unknown = await runCli(
+    const unknown = await runCommand(
       ['rescue', 'progress', planId, '--crew', 'Crew 9', '--passage', task.code, '--percent', '40'],
       storage,
     );
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('no crew of this site is called Crew 9 (its crews: Crew 1 (north)');
-    const over = await runCli(
+    const over = await runCommand(
       ['rescue', 'progress', planId, '--crew', crew.name, '--passage', task.code, '--percent', '120'],
       storage,
     );
@@ -121,14 +119,9 @@ describe(`corridor rescue plan, accept and progress (${backendName})`, { timeout
     );
     expect(open.code).toBe(1);
     expect(open.stderr).toContain('passage S01-J01 is open; only a blocked passage is cleared');
-    const db = await openStore(storage);
-    try {
-      const { rows } = await db.query<{ percent: number }>(
-        'SELECT percent FROM clearance_progress ORDER BY at, created_at',
-      );
-      expect(rows.map((r) => r.percent)).toEqual([40, 100]);
-    } finally {
-      await db.close();
-    }
+    const { rows } = await (await heldStore(storage)).query<{ percent: number }>(
+      'SELECT percent FROM clearance_progress ORDER BY at, created_at',
+    );
+    expect(rows.map((r) => r.percent)).toEqual([40, 100]);
   });
 });

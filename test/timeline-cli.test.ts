@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runCommandOk } from './support/cli.ts';
 import { type Deployment, deploy } from './support/deployment.ts';
-import { killChildren, runCli, runCliOk } from './support/server-process.ts';
+import { killChildren, runCli } from './support/server-process.ts';
 
 // `corridor timeline` on the Azovstal scenario, imported the way an operator does it.
 let deployment: Deployment;
 
 beforeAll(async () => {
   deployment = await deploy();
-  await runCliOk(['import', 'scenarios/azovstal/site.json'], deployment.storage);
+  await runCommandOk(['import', 'scenarios/azovstal/site.json'], deployment.storage);
 }, 300_000);
 
 afterAll(async () => {
@@ -16,7 +17,7 @@ afterAll(async () => {
 });
 
 it('prints the accusation and the denial, filtered by party and kind, in the site’s time zone', async () => {
-  const text = await runCliOk(['timeline', '--kind', 'claim', '--party', 'RU MoD'], deployment.storage);
+  const text = await runCommandOk(['timeline', '--kind', 'claim', '--party', 'RU MoD'], deployment.storage);
   const lines = text.trim().split('\n');
   expect(lines.length).toBeGreaterThan(0);
   expect(lines.every((line) => line.includes('[RU MoD]') && line.includes('claim'))).toBe(true);
@@ -24,7 +25,7 @@ it('prints the accusation and the denial, filtered by party and kind, in the sit
   expect(text).toContain('2022-05-05 15:00 +03:00');
   expect(text).toMatch(/denies: Denied disrespecting a ceasefire/);
 
-  const json = await runCliOk(
+  const json = await runCommandOk(
     ['timeline', '--json', '--from', '2022-05-04T00:00:00Z', '--to', '2022-05-05T23:59:59Z'],
     deployment.storage,
   );

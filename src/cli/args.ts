@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CorridorError } from '../domain/errors.ts';
+import type { CliContext } from './context.ts';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -16,6 +17,7 @@ export interface Command {
   run(
     values: Record<string, string | boolean | undefined>,
     positionals: string[],
+    cli: CliContext,
   ): Promise<number | undefined>;
 }
 

@@ -1,6 +1,7 @@
 import type { Database } from '../store/database.ts';
-import { openStore, resolveStoreOptions } from '../store/open.ts';
+import { resolveStoreOptions, type StoreOptions, withKeys } from '../store/open.ts';
 import type { OptionSpec } from './args.ts';
+import type { CliContext } from './context.ts';
 
 export const dataDirOption: Record<string, OptionSpec> = {
   'data-dir': {
@@ -11,13 +12,25 @@ export const dataDirOption: Record<string, OptionSpec> = {
   },
 };
 
+/** The storage named by --data-dir and the command's environment (DATABASE_URL, CORRIDOR_DATA_DIR). */
+export const cliStoreOptions = (cli: CliContext, values: Record<string, string | boolean | undefined>) =>
+  resolveStoreOptions(
+    { dataDir: typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined },
+    cli.env,
+    cli.stderr,
+  );
+
+/** Opens the storage with its encryption keys. */
+export const openCliStore = async (cli: CliContext, options: StoreOptions): Promise<Database> =>
+  withKeys(await cli.openDatabase(options), options);
+
 /** Opens the store named by the flags and environment, runs fn, and always closes it (PGlite keeps Node alive). */
 export async function withStore<T>(
+  cli: CliContext,
   values: Record<string, string | boolean | undefined>,
   fn: (db: Database) => Promise<T>,
 ): Promise<T> {
-  const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
-  const db = await openStore(resolveStoreOptions({ dataDir }));
+  const db = await openCliStore(cli, cliStoreOptions(cli, values));
   try {
     return await fn(db);
   } finally {

@@ -22,6 +22,7 @@ export const defaultDataDir = './corridor-data';
 export function resolveStoreOptions(
   flags: { dataDir?: string | undefined },
   env = process.env,
+  stderr: { write(text: string): unknown } = process.stderr,
 ): StoreOptions {
   const databaseUrl = env.DATABASE_URL || undefined;
   return {
@@ -29,7 +30,7 @@ export function resolveStoreOptions(
     dataDir: flags.dataDir ?? env.CORRIDOR_DATA_DIR ?? defaultDataDir,
     env,
     onKeyFileCreated: (file) =>
-      process.stderr.write(
+      stderr.write(
         `Created the master key file ${file} (readable by this user only): personal fields are encrypted with it. Keep a copy apart from the database and its backups; without it they cannot be read.\n`,
       ),
   };

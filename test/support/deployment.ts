@@ -1,11 +1,16 @@
 import { expect } from 'vitest';
 import type { Role } from '../../src/domain/roles.ts';
+import { releaseStorage, runCommandOk } from './cli.ts';
 import { openTestDatabase, postgresUrl, type TestDatabase } from './database.ts';
-import { request, runCliOk, type Storage, temporaryDirectory, writePasswordFile } from './server-process.ts';
+import { request, type Storage, temporaryDirectory, writePasswordFile } from './server-process.ts';
 
 export const adminPassword = 'admin-password-for-tests';
 
-/** Storage set up the way an operator does it: `corridor init`, then `corridor tokens create`. */
+/**
+ * Storage set up the way an operator does it: `corridor init`, then `corridor tokens create` (run in
+ * the test's process, test/support/cli.ts; the storage stays open there until dispose or a process
+ * is started on it).
+ */
 export interface Deployment {
   storage: Storage;
   adminToken: string;
@@ -21,8 +26,8 @@ export interface Deployment {
 export async function deploy(backend: 'suite' | 'postgresql' = 'suite'): Promise<Deployment> {
   const dir = temporaryDirectory('corridor-test-');
   let database: TestDatabase | undefined;
+  let storage: Storage | undefined;
   try {
-    let storage: Storage;
     if (backend === 'postgresql' || postgresUrl) {
       database = await openTestDatabase();
       storage = { databaseUrl: database.url! };
@@ -30,19 +35,22 @@ export async function deploy(backend: 'suite' | 'postgresql' = 'suite'): Promise
       storage = { dataDir: `${dir.path}/data` };
     }
     const passwordFile = writePasswordFile(dir.path, adminPassword);
-    await runCliOk(['init', '--admin-user', 'admin', '--admin-password-file', passwordFile], storage);
-    const adminToken = (await runCliOk(['tokens', 'create', '--user', 'admin'], storage)).trim();
+    await runCommandOk(['init', '--admin-user', 'admin', '--admin-password-file', passwordFile], storage);
+    const adminToken = (await runCommandOk(['tokens', 'create', '--user', 'admin'], storage)).trim();
     expect(adminToken).toMatch(/^cor_/);
+    const opened = storage;
     return {
-      storage,
+      storage: opened,
       adminToken,
       database,
       async dispose() {
+        await releaseStorage(opened);
         await database?.close();
         dir.remove();
       },
     };
   } catch (error) {
+    if (storage) await releaseStorage(storage);
     await database?.close();
     dir.remove();
     throw error;

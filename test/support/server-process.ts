@@ -3,9 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type CliResult, releaseStorage } from './cli.ts';
+import { commandEnvironment, type Storage } from './storage.ts';
 
-// Real `corridor` processes for the tests that need them (crash safety, two instances): the same
-// bin/corridor.js an operator runs, on the storage the test chooses.
+export type { CliResult } from './cli.ts';
+export type { Storage } from './storage.ts';
+
+// Real `corridor` processes for the tests that need them (crash safety, two instances, a command as
+// an operator sees it): the same bin/corridor.js an operator runs, on the storage the test chooses.
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'corridor.js');
@@ -32,31 +37,11 @@ export async function killChildren(): Promise<void> {
   );
 }
 
-/** Where a server keeps its data: an embedded data directory, or a PostgreSQL database. */
-export type Storage = { dataDir: string } | { databaseUrl: string };
-
-function environment(storage: Storage): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test' };
-  // The child must use exactly the storage the test names, whatever the test runner's own environment says.
-  delete env.DATABASE_URL;
-  delete env.CORRIDOR_DATA_DIR;
-  delete env.PORT;
-  delete env.HOST;
-  if ('dataDir' in storage) env.CORRIDOR_DATA_DIR = storage.dataDir;
-  else env.DATABASE_URL = storage.databaseUrl;
-  return env;
-}
-
-export interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs one corridor command to its end. */
-export function runCli(args: string[], storage: Storage): Promise<CliResult> {
+/** Runs one corridor command to its end, as a process (test/support/cli.ts runs it in this one). */
+export async function runCli(args: string[], storage: Storage): Promise<CliResult> {
+  await releaseStorage(storage);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: environment(storage) });
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: commandEnvironment(storage) });
     track(child);
     let stdout = '';
     let stderr = '';
@@ -94,17 +79,18 @@ export interface ServerProcess {
 }
 
 /** Starts `corridor serve --port 0` and resolves once it has printed the address it listens on. */
-export function startServer(storage: Storage): Promise<ServerProcess> {
+export async function startServer(storage: Storage): Promise<ServerProcess> {
+  await releaseStorage(storage);
   const child = spawn(process.execPath, [bin, 'serve', '--host', '127.0.0.1', '--port', '0'], {
     cwd: root,
-    env: environment(storage),
+    env: commandEnvironment(storage),
   });
   track(child);
   let output = '';
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) => {
     child.on('exit', (code, signal) => resolve(signal ?? code));
   });
-  return new Promise((resolve, reject) => {
+  return new Promise<ServerProcess>((resolve, reject) => {
     let listening = false;
     // Both pipes are read to the end, or a chatty child would block on a full pipe.
     child.stdout.on('data', (chunk: Buffer) => {

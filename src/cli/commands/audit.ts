@@ -11,17 +11,17 @@ export const auditVerifyCommand: Command = {
   summary: 'check the audit chain: exits 1 naming the first entry edited, deleted or moved',
   usage: 'corridor audit verify [--data-dir DIR]',
   options: { ...dataDirOption },
-  async run(values) {
-    const verdict = await withStore(values, verifyAudit);
+  async run(values, _positionals, cli) {
+    const verdict = await withStore(cli, values, verifyAudit);
     if (verdict.ok) {
       // The head's hash, written down elsewhere, later shows that the trail was not cut short.
-      process.stdout.write(
+      cli.stdout.write(
         `audit chain intact: ${verdict.entries} entries; head entry ${verdict.headPos} hash ${verdict.headHash}\n`,
       );
       return 0;
     }
     const broken = verdict.broken!;
-    process.stderr.write(
+    cli.stderr.write(
       `audit chain broken at entry ${broken.pos}${broken.id ? ` (${broken.id})` : ''}: ${broken.message} [${broken.reason}]\n`,
     );
     return 1;
@@ -39,7 +39,7 @@ export const auditExportCommand: Command = {
     to: { type: 'string', placeholder: 'TIME', description: 'entries before this ISO time' },
     out: { type: 'string', placeholder: 'FILE', description: 'write to FILE instead of standard output' },
   },
-  async run(values) {
+  async run(values, _positionals, cli) {
     const format = values.format ?? 'csv';
     if (format !== 'csv' && format !== 'json')
       throw new CorridorError('bad_request', `--format is csv or json, not ${String(format).slice(0, 20)}`);
@@ -51,8 +51,8 @@ export const auditExportCommand: Command = {
         throw new CorridorError('bad_request', `--${key} is an ISO time such as 2022-05-06T00:00:00Z`);
       filter[key] = new Date(value).toISOString();
     }
-    await withStore(values, async (db) => {
-      const out = typeof values.out === 'string' ? createWriteStream(values.out) : process.stdout;
+    await withStore(cli, values, async (db) => {
+      const out = typeof values.out === 'string' ? createWriteStream(values.out) : cli.stdout;
       const write = async (text: string) => {
         if (!out.write(text)) await once(out, 'drain');
       };
@@ -63,7 +63,7 @@ export const auditExportCommand: Command = {
         first = false;
       }
       if (format === 'json') await write('\n]\n');
-      if (out !== process.stdout) {
+      if (out !== cli.stdout) {
         out.end();
         await once(out, 'finish');
       }
@@ -77,10 +77,10 @@ export const profilesListCommand: Command = {
   summary: 'list the disclosure profiles: what each party may receive',
   usage: 'corridor profiles list [--data-dir DIR]',
   options: { ...dataDirOption },
-  async run(values) {
-    const profiles = await withStore(values, listProfiles);
+  async run(values, _positionals, cli) {
+    const profiles = await withStore(cli, values, listProfiles);
     for (const p of profiles)
-      process.stdout.write(
+      cli.stdout.write(
         `${p.name}\t${p.grants.join(',')}${p.consentRequired ? '\tconsent required' : ''}\tmin cell ${p.minCell}\t${
           p.recipients.length ? `for ${p.recipients.join('; ')}` : 'any recipient'
         }\t${p.purpose}\n`,

@@ -25,12 +25,12 @@ export const convoysCreateCommand: Command = {
   usage: 'corridor convoys create PLAN_ID [--json] [--data-dir DIR]',
   positionals: 'PLAN_ID',
   options: { ...dataDirOption, json: { type: 'boolean', description: 'print the convoys as JSON' } },
-  async run(values, positionals) {
+  async run(values, positionals, cli) {
     const planId = oneId(positionals, 'PLAN_ID');
-    await withStore(values, async (db) => {
+    await withStore(cli, values, async (db) => {
       const made = await convoysFromAcceptedPlan(db, cliActor, planId);
       if (values.json) {
-        process.stdout.write(`${JSON.stringify(made)}\n`);
+        cli.stdout.write(`${JSON.stringify(made)}\n`);
         return;
       }
       const ids = made.convoys.map((c) => c.id);
@@ -46,7 +46,7 @@ export const convoysCreateCommand: Command = {
         }),
         ...made.notOnManifest.map((p) => `  not on any manifest: ${p.personId} (${p.status})`),
       ];
-      process.stdout.write(`${lines.join('\n')}\n`);
+      cli.stdout.write(`${lines.join('\n')}\n`);
     });
     return 0;
   },
@@ -70,7 +70,7 @@ export const convoysNotifyCommand: Command = {
       description: 'when it went out, ISO 8601 (default now)',
     },
   },
-  async run(values, positionals) {
+  async run(values, positionals, cli) {
     const convoyId = oneId(positionals, 'CONVOY_ID');
     const sentAt = typeof values['sent-at'] === 'string' ? values['sent-at'] : undefined;
     if (sentAt !== undefined && Number.isNaN(Date.parse(sentAt)))
@@ -78,7 +78,7 @@ export const convoysNotifyCommand: Command = {
         'bad_request',
         `--sent-at ${sentAt} is not a date-time (e.g. 2022-05-05T20:00Z)`,
       );
-    await withStore(values, async (db) => {
+    await withStore(cli, values, async (db) => {
       const convoy = await requireConvoy(db, convoyId);
       const result = await notifyParties(db, cliActor, convoyId, {
         channel: typeof values.channel === 'string' ? values.channel : undefined,
@@ -91,7 +91,7 @@ export const convoysNotifyCommand: Command = {
       for (const n of result.sent) lines.push(`  ${await name(n.partyId)}: version ${n.version}`);
       for (const u of result.unchanged)
         lines.push(`  ${await name(u.partyId)}: version ${u.version} already current, not sent again`);
-      process.stdout.write(`${lines.join('\n')}\n`);
+      cli.stdout.write(`${lines.join('\n')}\n`);
     });
     return 0;
   },
@@ -107,7 +107,7 @@ export const convoysNotificationExportCommand: Command = {
     format: { type: 'string', placeholder: 'pdf|json', description: 'the file format' },
     out: { type: 'string', placeholder: 'FILE', description: 'the file to write' },
   },
-  async run(values, positionals) {
+  async run(values, positionals, cli) {
     const convoyId = oneId(positionals, 'CONVOY_ID');
     const format = values.format;
     if (format !== 'pdf' && format !== 'json')
@@ -115,12 +115,12 @@ export const convoysNotificationExportCommand: Command = {
     const out = values.out;
     if (typeof out !== 'string' || out.length === 0)
       throw new CorridorError('bad_request', '--out FILE is required');
-    await withStore(values, async (db) => {
+    await withStore(cli, values, async (db) => {
       const data = await notificationExport(db, convoyId, new Date());
       const bytes =
         format === 'pdf' ? await notificationPdf(data) : Buffer.from(`${JSON.stringify(data, null, 2)}\n`);
       await writeFile(out, bytes);
-      process.stdout.write(
+      cli.stdout.write(
         `wrote the notifications of convoy ${data.convoy.code} to ${data.parties.length} parties to ${out} (${format})\n`,
       );
     });

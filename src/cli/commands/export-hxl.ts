@@ -41,9 +41,9 @@ export const exportHxlCommand: Command = {
       description: 'write the CSV to FILE instead of standard output',
     },
   },
-  async run(values) {
+  async run(values, _positionals, cli) {
     const k = typeof values.k === 'string' ? integerOption(values, 'k', 0) : undefined;
-    await withStore(values, async (db) => {
+    await withStore(cli, values, async (db) => {
       const result = await exportHxl(db, cliActor, await chosenSite(db, values), {
         k,
         profile: typeof values.profile === 'string' ? values.profile : undefined,
@@ -52,10 +52,10 @@ export const exportHxlCommand: Command = {
       // The summary goes beside the file, never into it: the CSV stays a clean HXL table.
       if (typeof values.out === 'string') {
         writeFileSync(values.out, result.csv);
-        process.stdout.write(`${summaryText(result.summary)}\nWrote ${values.out}\n`);
+        cli.stdout.write(`${summaryText(result.summary)}\nWrote ${values.out}\n`);
       } else {
-        process.stdout.write(result.csv);
-        process.stderr.write(`${summaryText(result.summary)}\n`);
+        cli.stdout.write(result.csv);
+        cli.stderr.write(`${summaryText(result.summary)}\n`);
       }
     });
     return 0;

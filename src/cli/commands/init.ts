@@ -17,14 +17,14 @@ export const initCommand: Command = {
         'file whose first line is the admin password (at least 12 characters); asked on the terminal if absent',
     },
   },
-  async run(values) {
+  async run(values, _positionals, cli) {
     const username = requireOption(values, 'admin-user');
     const file = values['admin-password-file'];
     const password =
       typeof file === 'string' ? readPasswordFile(file) : await promptPassword('Admin password: ');
-    await withStore(values, async (db) => {
+    await withStore(cli, values, async (db) => {
       await initialise(db, { username, password });
-      process.stdout.write(
+      cli.stdout.write(
         `Initialised the ${db.backend === 'pglite' ? 'embedded database' : 'PostgreSQL database'}; admin user: ${username}\n`,
       );
     });

@@ -17,14 +17,14 @@ export const importCommand: Command = {
   usage: 'corridor import FILE [--data-dir DIR]',
   positionals: 'FILE',
   options: { ...dataDirOption },
-  async run(values, positionals) {
+  async run(values, positionals, cli) {
     const path = positionals[0];
     if (!path || positionals.length > 1)
       throw new CorridorError('bad_request', 'give exactly one FILE to import');
     const data = readSiteFile(path);
-    await withStore(values, async (db) => {
+    await withStore(cli, values, async (db) => {
       const summary = await importSiteFile(db, cliActor, data);
-      process.stdout.write(`${JSON.stringify(summary)}\n`);
+      cli.stdout.write(`${JSON.stringify(summary)}\n`);
     });
     return 0;
   },
@@ -44,9 +44,9 @@ export const exportCommand: Command = {
     out: { type: 'string', placeholder: 'FILE', description: 'write to FILE instead of standard output' },
     ...exportToOptions,
   },
-  async run(values) {
+  async run(values, _positionals, cli) {
     const to = exportTo(values);
-    await withStore(values, async (db) => {
+    await withStore(cli, values, async (db) => {
       let siteId = typeof values.site === 'string' ? values.site : undefined;
       if (!siteId) {
         const sites = await listSites(db);
@@ -60,9 +60,9 @@ export const exportCommand: Command = {
         siteId = sites[0]!.id;
       }
       await authoriseSiteFileExport(db, cliActor, siteId, to);
-      const out = typeof values.out === 'string' ? createWriteStream(values.out) : process.stdout;
+      const out = typeof values.out === 'string' ? createWriteStream(values.out) : cli.stdout;
       for await (const chunk of exportSiteFile(db, siteId)) if (!out.write(chunk)) await once(out, 'drain');
-      if (out !== process.stdout) {
+      if (out !== cli.stdout) {
         out.end();
         await once(out, 'finish');
       }

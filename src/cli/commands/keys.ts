@@ -2,9 +2,9 @@ import { existsSync, renameSync, unlinkSync } from 'node:fs';
 import { CorridorError } from '../../domain/errors.ts';
 import { masterKeyId, readKeyFile, writeNewKeyFile } from '../../store/crypto/master-key.ts';
 import { resealAll, rewrapKeys } from '../../store/crypto/rotate.ts';
-import { masterKeyOf, openMigrated, resolveStoreOptions } from '../../store/open.ts';
+import { masterKeyOf } from '../../store/open.ts';
 import type { Command } from '../args.ts';
-import { dataDirOption } from '../store.ts';
+import { cliStoreOptions, dataDirOption } from '../store.ts';
 
 export const keysRotateCommand: Command = {
   name: 'keys rotate',
@@ -24,13 +24,11 @@ export const keysRotateCommand: Command = {
       description: 'rows re-encrypted per transaction (default 500)',
     },
   },
-  async run(values) {
+  async run(values, _positionals, cli) {
     const batch = Number(values.batch ?? 500);
     if (!Number.isInteger(batch) || batch < 1)
       throw new CorridorError('bad_request', `--batch ${values.batch} is not a positive whole number`);
-    const options = resolveStoreOptions({
-      dataDir: typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined,
-    });
+    const options = cliStoreOptions(cli, values);
     const current = masterKeyOf(options, false);
     const given = typeof values['new-key-file'] === 'string' ? values['new-key-file'] : undefined;
     if (!given && !current.file)
@@ -45,16 +43,16 @@ export const keysRotateCommand: Command = {
     const next = given ? readKeyFile(given) : writeNewKeyFile(pending as string);
     if (masterKeyId(next) === current.id)
       throw new CorridorError('bad_request', 'the new master key is the key in use');
-    const db = await openMigrated(options);
+    const db = await cli.openDatabase(options);
     try {
       const { id, retired } = await rewrapKeys(db, current, next);
       if (pending) renameSync(pending, current.file as string);
-      process.stdout.write(
+      cli.stdout.write(
         `Wrapped the keys with the new master key ${masterKeyId(next)}${pending ? ` (written to ${current.file})` : ''}; new data key ${id}, retired ${retired.join(', ') || 'none'}.\n` +
           `${given ? `Use ${given} as the master key from now on (CORRIDOR_KEY_FILE); the old key no longer opens this database.\n` : ''}`,
       );
       const { resealed, rows } = await resealAll(db, { ...current, key: next, id: masterKeyId(next) }, batch);
-      process.stdout.write(`Re-encrypted ${resealed} values in ${rows} rows with data key ${id}.\n`);
+      cli.stdout.write(`Re-encrypted ${resealed} values in ${rows} rows with data key ${id}.\n`);
     } finally {
       await db.close();
     }

@@ -31,14 +31,14 @@ export const pfifExportCommand: Command = {
     out: { type: 'string', placeholder: 'FILE', description: 'write to FILE instead of standard output' },
     ...exportToOptions,
   },
-  async run(values) {
+  async run(values, _positionals, cli) {
     const to = exportTo(values);
-    await withStore(values, async (db) => {
+    await withStore(cli, values, async (db) => {
       const siteId = await chosenSite(db, values);
       await authorisePfifExport(db, cliActor, siteId, to);
       const xml = await exportPfif(db, siteId, domainOf(values));
       if (typeof values.out === 'string') writeFileSync(values.out, xml);
-      else process.stdout.write(xml);
+      else cli.stdout.write(xml);
     });
     return 0;
   },
@@ -50,7 +50,7 @@ export const pfifImportCommand: Command = {
   usage: 'corridor pfif import FILE [--site ID] [--domain DOMAIN] [--data-dir DIR]',
   positionals: 'FILE',
   options,
-  async run(values, positionals) {
+  async run(values, positionals, cli) {
     const path = positionals[0];
     if (!path || positionals.length > 1)
       throw new CorridorError('bad_request', 'give exactly one PFIF FILE to import');
@@ -63,9 +63,9 @@ export const pfifImportCommand: Command = {
         `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
       );
     }
-    await withStore(values, async (db) => {
+    await withStore(cli, values, async (db) => {
       const summary = await importPfif(db, cliActor, await chosenSite(db, values), text, domainOf(values));
-      process.stdout.write(`${JSON.stringify(summary)}\n`);
+      cli.stdout.write(`${JSON.stringify(summary)}\n`);
     });
     return 0;
   },

@@ -32,7 +32,7 @@ export const planBepCommand: Command = {
       description: 'print {"makespan","lowerBound","optimal","seconds","trips"} as JSON',
     },
   },
-  async run(values, positionals) {
+  async run(values, positionals, cli) {
     const file = positionals[0];
     if (!file || positionals.length > 1)
       throw new CorridorError('bad_request', 'give exactly one BEP instance file');
@@ -73,7 +73,7 @@ export const planBepCommand: Command = {
       });
     });
     if (values.json) {
-      process.stdout.write(
+      cli.stdout.write(
         `${JSON.stringify({ makespan: result.makespan, lowerBound: result.lowerBound, optimal: result.optimal, seconds: result.seconds, trips })}\n`,
       );
       return 0;
@@ -87,7 +87,7 @@ export const planBepCommand: Command = {
           }`,
       ),
     ];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    cli.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   },
 };

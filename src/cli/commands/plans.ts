@@ -63,14 +63,14 @@ export const planEvacuationCommand: Command = {
     },
     json: { type: 'boolean', description: 'print the whole plan as JSON' },
   },
-  async run(values) {
+  async run(values, _positionals, cli) {
     const limit = values['time-limit'] === undefined ? undefined : Number(values['time-limit']);
     if (limit !== undefined && !(Number.isFinite(limit) && limit > 0 && limit <= 600))
       throw new CorridorError('bad_request', '--time-limit is a number of seconds above 0, at most 600');
     const at = typeof values.at === 'string' ? values.at : undefined;
     if (at !== undefined && Number.isNaN(Date.parse(at)))
       throw new CorridorError('bad_request', `--at ${at} is not a date-time (e.g. 2022-05-06T00:00Z)`);
-    await withStore(values, async (db) => {
+    await withStore(cli, values, async (db) => {
       let siteId = typeof values.site === 'string' ? values.site : undefined;
       if (!siteId) {
         const sites = await listSites(db);
@@ -88,7 +88,7 @@ export const planEvacuationCommand: Command = {
         at: at ? new Date(at).toISOString() : undefined,
       });
       const view = await planView(db, plan, true);
-      process.stdout.write(values.json ? `${JSON.stringify(view)}\n` : summary(view));
+      cli.stdout.write(values.json ? `${JSON.stringify(view)}\n` : summary(view));
     });
     return 0;
   },
@@ -100,11 +100,11 @@ export const planAcceptCommand: Command = {
   usage: 'corridor plan accept PLAN_ID [--data-dir DIR]',
   positionals: 'PLAN_ID',
   options: { ...dataDirOption },
-  async run(values, positionals) {
+  async run(values, positionals, cli) {
     const id = planIdOf(positionals);
-    await withStore(values, async (db) => {
+    await withStore(cli, values, async (db) => {
       const accepted = await acceptPlan(db, cliActor, id);
-      process.stdout.write(
+      cli.stdout.write(
         `accepted evacuation plan ${id}: ${accepted.assigned.length} people assigned` +
           (accepted.returnedToReady.length ? `, ${accepted.returnedToReady.length} back to ready` : '') +
           (accepted.supersededPlanId ? `; supersedes ${accepted.supersededPlanId}` : '') +
@@ -121,12 +121,12 @@ export const planShowCommand: Command = {
   usage: 'corridor plan show PLAN_ID [--json] [--data-dir DIR]',
   positionals: 'PLAN_ID',
   options: { ...dataDirOption, json: { type: 'boolean', description: 'print the whole plan as JSON' } },
-  async run(values, positionals) {
+  async run(values, positionals, cli) {
     const id = planIdOf(positionals);
-    await withStore(values, async (db) => {
+    await withStore(cli, values, async (db) => {
       const view = await planView(db, await requirePlan(db, id), true);
       await recordCliRead(db, 'plan show', id);
-      process.stdout.write(values.json ? `${JSON.stringify(view)}\n` : summary(view));
+      cli.stdout.write(values.json ? `${JSON.stringify(view)}\n` : summary(view));
     });
     return 0;
   },

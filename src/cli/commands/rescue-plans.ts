@@ -7,6 +7,7 @@ import { type ResultView, rescuePlanView } from '../../services/rescue-view.ts';
 import type { Database } from '../../store/database.ts';
 import { findSite, listSites } from '../../store/repos/sites.ts';
 import { type Command, requireOption } from '../args.ts';
+import type { CliContext } from '../context.ts';
 import { dataDirOption, withStore } from '../store.ts';
 import { cliActor } from './users.ts';
 
@@ -78,14 +79,20 @@ function describe(view: ResultView, zone: string): string[] {
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-async function print(db: Database, view: PlanView, values: Values, heading: string[]): Promise<void> {
+async function print(
+  cli: CliContext,
+  db: Database,
+  view: PlanView,
+  values: Values,
+  heading: string[],
+): Promise<void> {
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(view)}\n`);
+    cli.stdout.write(`${JSON.stringify(view)}\n`);
     return;
   }
   const zone = (await findSite(db, view.siteId))?.timeZone ?? 'UTC';
   const current = view.estimate ?? view.result;
-  process.stdout.write(`${[...heading, ...describe(current, zone)].join('\n')}\n`);
+  cli.stdout.write(`${[...heading, ...describe(current, zone)].join('\n')}\n`);
 }
 
 export const rescuePlanCommand: Command = {
@@ -98,17 +105,17 @@ export const rescuePlanCommand: Command = {
     'time-limit': { type: 'string', placeholder: 'SECONDS', description: 'planning time (default 5)' },
     ...json,
   },
-  async run(values) {
+  async run(values, _positionals, cli) {
     const timeLimitSeconds = positiveNumber(values, 'time-limit', 'seconds');
-    await withStore(values, async (db) => {
+    await withStore(cli, values, async (db) => {
       const siteId = await chooseSite(db, values);
       const plan = await createRescuePlan(db, cliActor, siteId, { timeLimitSeconds });
       const view = await rescuePlanView(db, plan);
-      await print(db, view, values, [
+      await print(cli, db, view, values, [
         `Rescue plan ${plan.id} (draft), from ${plan.planStart}`,
         ...(plan.basedOn ? [`Crews already on a passage stay on it (accepted plan ${plan.basedOn}).`] : []),
       ]);
-      if (!values.json) process.stdout.write(`Accept it with: corridor rescue accept ${plan.id}\n`);
+      if (!values.json) cli.stdout.write(`Accept it with: corridor rescue accept ${plan.id}\n`);
     });
     return 0;
   },
@@ -120,12 +127,12 @@ export const rescueAcceptCommand: Command = {
   usage: 'corridor rescue accept PLAN_ID [--json] [--data-dir DIR]',
   positionals: 'PLAN_ID',
   options: { ...dataDirOption, ...json },
-  async run(values, positionals) {
+  async run(values, positionals, cli) {
     const id = onePlanId(positionals);
-    await withStore(values, async (db) => {
+    await withStore(cli, values, async (db) => {
       const accepted = await acceptRescuePlan(db, cliActor, id);
       const view = await rescuePlanView(db, accepted.plan);
-      await print(db, view, values, [
+      await print(cli, db, view, values, [
         `Accepted rescue plan ${id}${accepted.supersededPlanId ? `; plan ${accepted.supersededPlanId} is superseded` : ''}.`,
       ]);
     });
@@ -151,7 +158,7 @@ export const rescueProgressCommand: Command = {
     note: { type: 'string', placeholder: 'TEXT', description: 'what the crew reports' },
     ...json,
   },
-  async run(values, positionals) {
+  async run(values, positionals, cli) {
     const id = onePlanId(positionals);
     const percentText = requireOption(values, 'percent');
     const percent = Number(percentText.replace(/\s*%$/, ''));
@@ -159,7 +166,7 @@ export const rescueProgressCommand: Command = {
       throw new CorridorError('bad_request', `--percent must be a number from 0 to 100, not ${percentText}`);
     const crewName = requireOption(values, 'crew');
     const passageName = requireOption(values, 'passage');
-    await withStore(values, async (db) => {
+    await withStore(cli, values, async (db) => {
       const plan = await requireRescuePlan(db, id);
       const crew = await findCrewNamed(db, plan.siteId, crewName);
       const passageId = await findPassageNamed(db, plan.siteId, passageName);
@@ -173,13 +180,13 @@ export const rescueProgressCommand: Command = {
       const progress = view.progress.find((p) => p.id === recorded.progress.id)!;
       if (values.json) {
         // What POST /api/rescue-plans/:id/progress answers.
-        process.stdout.write(
+        cli.stdout.write(
           `${JSON.stringify({ progress, passageOpened: recorded.passageOpened, replanProblem: recorded.replanProblem, plan: view })}\n`,
         );
         return;
       }
       const code = progress.passageCode;
-      await print(db, view, values, [
+      await print(cli, db, view, values, [
         `Recorded: ${crew.name} has cleared ${percent} % of ${code}.${recorded.passageOpened ? ` ${code} is open now.` : ''}`,
         recorded.replanProblem
           ? `The estimates could not be brought up to date: ${recorded.replanProblem}. Estimates as they were:`

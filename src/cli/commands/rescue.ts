@@ -29,7 +29,7 @@ export const rescueSteinerCommand: Command = {
       description: 'print {"cost","lowerBound","optimal","seconds","edges"} as JSON',
     },
   },
-  async run(values, positionals) {
+  async run(values, positionals, cli) {
     const started = performance.now();
     if (positionals.length !== 1) throw new CorridorError('bad_request', 'give exactly one STP file');
     const file = positionals[0]!;
@@ -83,7 +83,7 @@ export const rescueSteinerCommand: Command = {
     const seconds = (performance.now() - started) / 1000;
     const lowerBound = Math.min(solution.lowerBound, fileCost);
     if (values.json) {
-      process.stdout.write(
+      cli.stdout.write(
         `${JSON.stringify({ cost: round(fileCost), lowerBound: round(lowerBound), optimal: solution.optimal, seconds: Math.round(seconds * 1000) / 1000, edges })}\n`,
       );
       return 0;
@@ -102,7 +102,7 @@ export const rescueSteinerCommand: Command = {
         .map(([u, v]) => `${u}-${v}`)
         .join(' ')}${edges.length > 30 ? ` … (${edges.length - 30} more; --json lists all)` : ''}`,
     ];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    cli.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   },
 };

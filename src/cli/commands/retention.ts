@@ -19,18 +19,18 @@ export const retentionApplyCommand: Command = {
     site: { type: 'string', placeholder: 'ID', description: 'only this site (default: every site)' },
     json: { type: 'boolean', description: 'print the report as JSON' },
   },
-  async run(values) {
+  async run(values, _positionals, cli) {
     const olderThan =
       typeof values['older-than'] === 'string'
         ? values['older-than']
-        : (process.env.CORRIDOR_RETENTION_PERIOD ?? defaultRetentionPeriod);
-    await withStore(values, async (db) => {
+        : (cli.env.CORRIDOR_RETENTION_PERIOD ?? defaultRetentionPeriod);
+    await withStore(cli, values, async (db) => {
       const report = await applyRetention(db, cliActor, {
         olderThan,
         dryRun: values['dry-run'] === true,
         siteId: typeof values.site === 'string' ? values.site : null,
       });
-      process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : retentionReportText(report));
+      cli.stdout.write(values.json ? `${JSON.stringify(report)}\n` : retentionReportText(report));
     });
     return 0;
   },

@@ -55,7 +55,7 @@ export const scenarioGenerateCommand: Command = {
     },
     out: { type: 'string', placeholder: 'FILE', description: 'write to FILE instead of standard output' },
   },
-  async run(values) {
+  async run(values, _positionals, cli) {
     requireOption(values, 'people');
     const people = wholeNumber(values, 'people')!;
     const shelters = wholeNumber(values, 'shelters') ?? defaultShelterCount(people);
@@ -69,7 +69,7 @@ export const scenarioGenerateCommand: Command = {
     };
     if (typeof values.out !== 'string') {
       try {
-        await writeAll(process.stdout, all());
+        await writeAll(cli.stdout, all());
       } catch (error) {
         // The reader went away (`… | head`): stop quietly, as other command-line tools do.
         if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
@@ -98,7 +98,7 @@ export const scenarioGenerateCommand: Command = {
       rmSync(partial, { force: true });
       throw error;
     }
-    process.stdout.write(`${JSON.stringify({ out: values.out, people, shelters, seed })}\n`);
+    cli.stdout.write(`${JSON.stringify({ out: values.out, people, shelters, seed })}\n`);
     return 0;
   },
 };

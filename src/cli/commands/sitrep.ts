@@ -32,7 +32,7 @@ export const sitrepCommand: Command = {
       description: 'write to FILE (a PDF needs it, or a redirect)',
     },
   },
-  async run(values) {
+  async run(values, _positionals, cli) {
     const format = typeof values.format === 'string' ? values.format : 'md';
     if (!(sitrepFormats as readonly string[]).includes(format))
       throw new CorridorError(
@@ -42,7 +42,7 @@ export const sitrepCommand: Command = {
     const at = typeof values.at === 'string' ? new Date(values.at) : new Date();
     if (Number.isNaN(at.getTime()))
       throw new CorridorError('bad_request', `--at ${values.at} is not a date-time (e.g. 2022-05-06T12:00Z)`);
-    await withStore(values, async (db) => {
+    await withStore(cli, values, async (db) => {
       const report = await renderSitrep(db, cliActor, await chosenSite(db, values), {
         at,
         format: format as (typeof sitrepFormats)[number],
@@ -51,7 +51,7 @@ export const sitrepCommand: Command = {
         recipient: typeof values.recipient === 'string' ? values.recipient : undefined,
       });
       if (typeof values.out === 'string') writeFileSync(values.out, report.body);
-      else process.stdout.write(report.body);
+      else cli.stdout.write(report.body);
     });
     return 0;
   },

@@ -44,7 +44,7 @@ export const timelineCommand: Command = {
     },
     json: { type: 'boolean', description: 'one JSON object per line instead of text' },
   },
-  async run(values) {
+  async run(values, _positionals, cli) {
     const kind = typeof values.kind === 'string' ? values.kind : undefined;
     if (kind && !isOneOf(timelineKinds, kind))
       throw new CorridorError('bad_request', `--kind must be one of ${timelineKinds.join(', ')}`);
@@ -56,7 +56,7 @@ export const timelineCommand: Command = {
       );
     const from = instantOption(values, 'from');
     const to = instantOption(values, 'to');
-    await withStore(values, async (db) => {
+    await withStore(cli, values, async (db) => {
       const sites = await listSites(db);
       const siteId =
         typeof values.site === 'string' ? values.site : sites.length === 1 ? sites[0]!.id : undefined;
@@ -86,17 +86,17 @@ export const timelineCommand: Command = {
       });
       for (const e of entries) {
         if (values.json) {
-          process.stdout.write(`${JSON.stringify(e)}\n`);
+          cli.stdout.write(`${JSON.stringify(e)}\n`);
           continue;
         }
         const shown = showIn(new Date(e.at), site.timeZone);
         const who = e.partyId ? ` [${partyName.get(e.partyId) ?? e.partyId}]` : '';
         const checked = e.verification ? ` (${e.verification})` : '';
-        process.stdout.write(
+        cli.stdout.write(
           `${shown.local.replace('T', ' ')} ${shown.offset}  ${e.kind.padEnd(16)}${who} ${e.summary}${checked}\n`,
         );
       }
-      if (!values.json && entries.length === 0) process.stdout.write('(no entries)\n');
+      if (!values.json && entries.length === 0) cli.stdout.write('(no entries)\n');
     });
     return 0;
   },

@@ -24,15 +24,15 @@ export const usersAddCommand: Command = {
       description: 'file whose first line is the password',
     },
   },
-  async run(values) {
+  async run(values, _positionals, cli) {
     const username = requireOption(values, 'user');
     const role = requireOption(values, 'role');
     if (!isRole(role)) throw new CorridorError('bad_request', `--role must be one of ${roles.join(', ')}`);
     const file = values['password-file'];
     const password = typeof file === 'string' ? readPasswordFile(file) : await promptPassword('Password: ');
-    await withStore(values, async (db) => {
+    await withStore(cli, values, async (db) => {
       await createUser(db, cliActor, { username, role, password });
-      process.stdout.write(`Added ${username} (${role})\n`);
+      cli.stdout.write(`Added ${username} (${role})\n`);
     });
     return 0;
   },
@@ -43,10 +43,10 @@ export const usersListCommand: Command = {
   summary: 'list users and their roles',
   usage: 'corridor users list [--data-dir DIR]',
   options: { ...dataDirOption },
-  async run(values) {
-    await withStore(values, async (db) => {
+  async run(values, _positionals, cli) {
+    await withStore(cli, values, async (db) => {
       for (const user of await listUsers(db))
-        process.stdout.write(`${user.username}\t${user.role}${user.disabled ? '\tdisabled' : ''}\n`);
+        cli.stdout.write(`${user.username}\t${user.role}${user.disabled ? '\tdisabled' : ''}\n`);
     });
     return 0;
   },
@@ -61,14 +61,14 @@ export const tokensCreateCommand: Command = {
     user: { type: 'string', placeholder: 'NAME', description: 'the user the token acts as' },
     label: { type: 'string', placeholder: 'TEXT', description: 'what the token is for' },
   },
-  async run(values) {
+  async run(values, _positionals, cli) {
     const username = requireOption(values, 'user');
-    await withStore(values, async (db) => {
+    await withStore(cli, values, async (db) => {
       const user = await findUserByName(db, username);
       if (!user) throw new CorridorError('not_found', `no user named ${username}`);
       const label = typeof values.label === 'string' ? values.label : null;
       const { token } = await createToken(db, cliActor, user.id, label);
-      process.stdout.write(`${token}\n`);
+      cli.stdout.write(`${token}\n`);
     });
     return 0;
   },

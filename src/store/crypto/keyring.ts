@@ -84,7 +84,6 @@ export class UnknownKeyError extends Error {}
 export class FieldCipher {
   private dataKeys = new Map<string, Buffer>();
   private currentId = '';
-  private indexKey: Buffer = Buffer.alloc(0);
   private index: BlindIndex | undefined;
   /** When the keys were last read (Date.now()), so a running store can look for new ones now and then. */
   loadedAt = 0;
@@ -104,7 +103,6 @@ export class FieldCipher {
     if (indexRows.length === 0 || !current)
       throw new CorridorError('internal_error', 'the database has no encryption keys');
     const indexKeys = indexRows.map((row) => ({ id: row.id, key: unwrapKey(this.master, row) }));
-    this.indexKey = indexKeys.at(-1)!.key;
     this.index = new BlindIndex(indexKeys);
     for (const row of rows)
       if (row.purpose === 'data') this.dataKeys.set(row.id, unwrapKey(this.master, row));
