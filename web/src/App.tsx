@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { QueryState } from './components/ErrorNote.tsx';
+import { OfflineProvider } from './offline/OfflineProvider.tsx';
 import { Login } from './screens/Login.tsx';
 import { Routes } from './screens/Routes.tsx';
 import { Shell } from './screens/Shell.tsx';
@@ -19,9 +20,11 @@ export function App() {
   if (!session.data) return <Login />;
   return (
     <SiteProvider>
-      <Shell user={session.data}>
-        <Routes />
-      </Shell>
+      <OfflineProvider user={session.data}>
+        <Shell user={session.data}>
+          <Routes />
+        </Shell>
+      </OfflineProvider>
     </SiteProvider>
   );
 }

@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './App.tsx';
 import { ApiError } from './api/client.ts';
 import { i18n, setUpI18n } from './i18n/index.ts';
+import { registerServiceWorker } from './offline/register-sw.ts';
 import { RouterProvider } from './router.tsx';
 import './styles.css';
 
@@ -33,6 +34,8 @@ function render(root: HTMLElement) {
     </StrictMode>,
   );
 }
+
+registerServiceWorker();
 
 const root = document.getElementById('root');
 if (root) void setUpI18n().then(() => render(root));

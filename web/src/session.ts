@@ -2,20 +2,27 @@ import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tansta
 import { hasPermission, type Permission } from '../../src/domain/roles.ts';
 import { ApiError, api } from './api/client.ts';
 import type { User } from './api/types.ts';
+import { forgetLocalStore } from './offline/forget.ts';
+import { forgetRemembered, remember, remembered } from './offline/remembered.ts';
 
-/** Who is logged in, or null: a 401 is an answer here, not an error. */
+/**
+ * Who is logged in, or null: a 401 is an answer here, not an error. With no network, the user of
+ * the last visit (so that a field team's app opens offline); the first sync then finds out.
+ */
 export function useSession() {
   return useQuery({
     queryKey: ['session'],
-    queryFn: async () => {
-      try {
-        return (await api<{ user: User }>('/api/session')).user;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
+    queryFn: () =>
+      remembered('session', async () => {
+        try {
+          return (await api<{ user: User }>('/api/session')).user;
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 401) return null;
+          throw error;
+        }
+      }),
     staleTime: Number.POSITIVE_INFINITY,
+    networkMode: 'always',
   });
 }
 
@@ -30,6 +37,7 @@ export function useLogin() {
     mutationFn: (credentials: { username: string; password: string }) =>
       api<{ user: User }>('/api/session', { method: 'POST', body: credentials }),
     onSuccess: ({ user }) => {
+      remember('session', user);
       forgetAllButSession(client);
       client.setQueryData(['session'], user);
     },
@@ -41,6 +49,9 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api<void>('/api/session', { method: 'DELETE' }),
     onSettled: () => {
+      const user = client.getQueryData<User | null>(['session']);
+      if (user) void forgetLocalStore(user.id);
+      forgetRemembered();
       forgetAllButSession(client);
       client.setQueryData(['session'], null);
     },

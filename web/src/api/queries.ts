@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { remembered } from '../offline/remembered.ts';
 import { api, query } from './client.ts';
 import type {
   Claim,
@@ -16,8 +17,13 @@ import type {
 
 // One hook per API read the screens share; the query keys start with the site so that a change
 // can refresh everything about it.
+// Remembered for the offline field app, which opens on the site of the last visit.
 export const useSites = () =>
-  useQuery({ queryKey: ['sites'], queryFn: () => api<Items<Site>>('/api/sites') });
+  useQuery({
+    queryKey: ['sites'],
+    queryFn: () => remembered('sites', () => api<Items<Site>>('/api/sites')),
+    networkMode: 'always',
+  });
 
 export const useGraph = (siteId: string) =>
   useQuery({ queryKey: ['site', siteId, 'graph'], queryFn: () => api<SiteGraph>(`/api/sites/${siteId}`) });

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { offlineEn, offlineUk } from '../offline/strings.ts';
 import { en } from './en.ts';
 import { uk } from './uk.ts';
 
@@ -22,7 +23,10 @@ export const i18n = i18next.createInstance();
 
 export async function setUpI18n(): Promise<void> {
   await i18n.use(initReactI18next).init({
-    resources: { en: { translation: en }, uk: { translation: uk } },
+    resources: {
+      en: { translation: en, offline: offlineEn },
+      uk: { translation: uk, offline: offlineUk },
+    },
     lng: initialLanguage(),
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

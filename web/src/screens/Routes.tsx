@@ -8,6 +8,9 @@ import { QueryState } from '../components/ErrorNote.tsx';
 import { ConvoyPage } from '../convoys/ConvoyPage.tsx';
 import { ConvoysScreen } from '../convoys/ConvoysScreen.tsx';
 import { ImportScreen } from '../import/ImportScreen.tsx';
+import { FieldPersonForm } from '../offline/FieldPersonForm.tsx';
+import { FieldScreen } from '../offline/FieldScreen.tsx';
+import { QueueScreen } from '../offline/QueueScreen.tsx';
 import { PausesScreen } from '../pauses/PausesScreen.tsx';
 import { PlanPage } from '../plans/PlanPage.tsx';
 import { PlansScreen } from '../plans/PlansScreen.tsx';
@@ -59,6 +62,13 @@ export function Routes() {
   if (path === '/site') return guard('site:read', () => <SiteScreen site={site} />);
   if (path === '/registry') return guard('people:read', () => <Registry site={site} />);
   if (path === '/registry/new') return guard('people:write', () => <PersonForm site={site} />);
+  // The offline field screens (web/src/offline): the device's own copy, the queue of changes.
+  if (path === '/field') return guard('sync:push', () => <FieldScreen site={site} />);
+  if (path === '/field/register') return guard('sync:push', () => <FieldPersonForm site={site} />);
+  if (path === '/field/queue') return guard('sync:push', () => <QueueScreen site={site} />);
+  const fieldEditId = match('/field/people/:id/edit', path)?.id;
+  if (fieldEditId)
+    return guard('sync:push', () => <FieldPersonForm key={fieldEditId} site={site} personId={fieldEditId} />);
   const editId = match('/people/:id/edit', path)?.id;
   if (editId) return guard('people:write', () => <PersonForm site={site} personId={editId} />);
   const personId = match('/people/:id', path)?.id;

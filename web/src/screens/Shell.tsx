@@ -4,6 +4,7 @@ import type { Permission } from '../../../src/domain/roles.ts';
 import type { User } from '../api/types.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { LanguageSelect } from '../components/LanguageSelect.tsx';
+import { ConnectionBadge } from '../offline/ConnectionBadge.tsx';
 import { Link, useRouter } from '../router.tsx';
 import { useCan, useLogout } from '../session.ts';
 import { useSite } from '../site-context.tsx';
@@ -12,6 +13,7 @@ const sections: Array<{ href: string; key: string; needs: Permission }> = [
   { href: '/', key: 'nav.overview', needs: 'aggregates:read' },
   { href: '/site', key: 'nav.site', needs: 'site:read' },
   { href: '/registry', key: 'nav.registry', needs: 'people:read' },
+  { href: '/field', key: 'offline:nav.field', needs: 'sync:push' },
   { href: '/pauses', key: 'nav.pauses', needs: 'pauses:read' },
   { href: '/plans', key: 'nav.plans', needs: 'plans:read' },
   { href: '/rescue', key: 'nav.rescue', needs: 'rescue:read' },
@@ -69,6 +71,7 @@ export function Shell({ user, children }: { user: User; children: ReactNode }) {
               </select>
             </label>
           )}
+          <ConnectionBadge />
           <LanguageSelect />
           <span className="user" data-testid="user">
             {t('app.loggedInAs', { user: user.username, role: t(`role.${user.role}`) })}

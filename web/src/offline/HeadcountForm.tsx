@@ -1,0 +1,107 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { newId } from '../../../src/domain/ids.ts';
+import { headcountCategories } from '../../../src/store/repos/headcounts.ts';
+import type { Site } from '../api/types.ts';
+import { ErrorNote } from '../components/ErrorNote.tsx';
+import { useSyncEngine } from './OfflineProvider.tsx';
+import { SavedNote } from './SavedNote.tsx';
+import type { LocalSite } from './useLocalSite.ts';
+
+/** A headcount the team was told or made, with its source (headcount.report): a claim, not a sum. */
+export function HeadcountForm({ site, local }: { site: Site; local: LocalSite }) {
+  const { t } = useTranslation('offline');
+  const engine = useSyncEngine();
+  const [shelterId, setShelterId] = useState('');
+  const [category, setCategory] = useState<string>('total');
+  const [count, setCount] = useState('');
+  const [approximate, setApproximate] = useState(false);
+  const [source, setSource] = useState('');
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!engine) return;
+    setError(undefined);
+    setSaved(false);
+    try {
+      await engine.record({
+        siteId: site.id,
+        kind: 'headcount.report',
+        entityId: newId(),
+        payload: {
+          siteId: site.id,
+          shelterId: shelterId || null,
+          category,
+          count: Number(count),
+          approximate,
+          source: source.trim(),
+          reportedAt: new Date().toISOString(),
+        },
+      });
+      setCount('');
+      setSaved(true);
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  return (
+    <form className="card stack" aria-labelledby="field-headcount" onSubmit={(event) => void submit(event)}>
+      <h2 id="field-headcount">{t('headcountTitle')}</h2>
+      <label>
+        {t('shelter')}
+        <select value={shelterId} onChange={(event) => setShelterId(event.target.value)}>
+          <option value="">{t('wholeSite')}</option>
+          {local.shelters.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.code}
+              {s.name ? ` — ${s.name}` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('category')}
+        <select value={category} onChange={(event) => setCategory(event.target.value)}>
+          {headcountCategories.map((c) => (
+            <option key={c} value={c}>
+              {t(`translation:headcount.${c}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('count')}
+        <input
+          type="number"
+          required
+          min="0"
+          max="10000000"
+          value={count}
+          onChange={(event) => setCount(event.target.value)}
+        />
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={approximate}
+          onChange={(event) => setApproximate(event.target.checked)}
+        />
+        {t('approximate')}
+      </label>
+      <label>
+        {t('source')}
+        <input required maxLength={2000} value={source} onChange={(event) => setSource(event.target.value)} />
+      </label>
+      <div className="button-row">
+        <button type="submit" className="primary">
+          {t('report')}
+        </button>
+      </div>
+      {saved && <SavedNote />}
+      <ErrorNote error={error} />
+    </form>
+  );
+}
