@@ -47,5 +47,9 @@ export const commandTable: CommandEntry[] = [
   entry('backup', async () => (await import('./commands/backup.ts')).backupCommand),
   entry('restore', async () => (await import('./commands/backup.ts')).restoreCommand),
   entry('keys rotate', async () => (await import('./commands/keys.ts')).keysRotateCommand),
+  entry(
+    'import-submissions',
+    async () => (await import('./commands/import-submissions.ts')).importSubmissionsCommand,
+  ),
   entry('keys rotate-index', async () => (await import('./commands/keys-index.ts')).keysRotateIndexCommand),
 ];
