@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keysRotateIndexCommand } from '../src/cli/commands/keys-index.ts';
+import { processContext } from '../src/cli/context.ts';
 import { loadAzovstal } from '../src/scenario/azovstal.ts';
 import { registerPerson } from '../src/services/people.ts';
 import { unwrapKey } from '../src/store/crypto/keyring.ts';
@@ -71,8 +72,12 @@ describe(`blind-index key rotation (${backendName})`, () => {
 
   it('refuses a bad batch size, changing nothing', async () => {
     const before = await indexKeys();
-    await expect(keysRotateIndexCommand.run({ batch: '0' }, [])).rejects.toThrow(/--batch 0/);
-    await expect(keysRotateIndexCommand.run({ settle: 'soon' }, [])).rejects.toThrow(/--settle soon/);
+    await expect(keysRotateIndexCommand.run({ batch: '0' }, [], processContext())).rejects.toThrow(
+      /--batch 0/,
+    );
+    await expect(keysRotateIndexCommand.run({ settle: 'soon' }, [], processContext())).rejects.toThrow(
+      /--settle soon/,
+    );
     expect(await indexKeys()).toEqual(before);
   });
 
