@@ -47,6 +47,9 @@ export const commandTable: CommandEntry[] = [
   entry('backup', async () => (await import('./commands/backup.ts')).backupCommand),
   entry('restore', async () => (await import('./commands/backup.ts')).restoreCommand),
   entry('keys rotate', async () => (await import('./commands/keys.ts')).keysRotateCommand),
+  entry('bundle enrol', async () => (await import('./commands/bundle.ts')).bundleEnrolCommand),
+  entry('bundle export', async () => (await import('./commands/bundle.ts')).bundleExportCommand),
+  entry('bundle import', async () => (await import('./commands/bundle.ts')).bundleImportCommand),
   entry(
     'import-submissions',
     async () => (await import('./commands/import-submissions.ts')).importSubmissionsCommand,
