@@ -1,8 +1,8 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { strToU8, type Zippable, zipSync } from 'fflate';
 
 // A minimal .xlsx writer, enough for an XLSForm: sheets of text cells (inline strings), no styles.
-// An .xlsx is a ZIP of a few XML parts; ZIP is written here by hand (deflate from node:zlib) so the
-// form generator needs no dependency.
+// An .xlsx is a ZIP (fflate packs it) of the few XML parts below. A full spreadsheet library
+// (exceljs) would bring 181 packages into the install for one generated file.
 
 export type Sheet = { name: string; rows: string[][] };
 
@@ -74,51 +74,8 @@ function parts(sheets: Sheet[]): Array<[string, string]> {
 
 /** The workbook as .xlsx bytes. Entries carry a fixed date, so the same sheets give the same file. */
 export function writeXlsx(sheets: Sheet[]): Buffer {
-  const local: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  const dosTime = 0;
-  const dosDate = ((2026 - 1980) << 9) | (11 << 5) | 30;
-  for (const [path, text] of parts(sheets)) {
-    const name = Buffer.from(path, 'utf8');
-    const data = Buffer.from(text, 'utf8');
-    const packed = deflateRawSync(data);
-    const crc = crc32(data);
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(0x0800, 6); // names in UTF-8
-    header.writeUInt16LE(8, 8); // deflate
-    header.writeUInt16LE(dosTime, 10);
-    header.writeUInt16LE(dosDate, 12);
-    header.writeUInt32LE(crc, 14);
-    header.writeUInt32LE(packed.length, 18);
-    header.writeUInt32LE(data.length, 22);
-    header.writeUInt16LE(name.length, 26);
-    header.writeUInt16LE(0, 28);
-    local.push(header, name, packed);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt16LE(dosTime, 12);
-    entry.writeUInt16LE(dosDate, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(name.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    central.push(entry, name);
-    offset += header.length + name.length + packed.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(central.length / 2, 8);
-  end.writeUInt16LE(central.length / 2, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...local, directory, end]);
+  const mtime = new Date(Date.UTC(2026, 10, 30));
+  const files: Zippable = {};
+  for (const [path, text] of parts(sheets)) files[path] = [strToU8(text), { mtime }];
+  return Buffer.from(zipSync(files, { level: 6 }));
 }
