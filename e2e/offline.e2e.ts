@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, pageAs, seriousViolations } from './support/browser.ts';
@@ -61,6 +62,11 @@ describe('the offline field app', () => {
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
+    // The device enrols for bundles after its first sync.
+    await page.getByTestId('connection').click();
+    await page.getByText('save the waiting changes as a bundle file').waitFor();
+    await page.getByRole('link', { name: 'Field (offline)' }).click();
+    await page.getByTestId('field-person').first().waitFor();
 
     await context.setOffline(true);
     await page.getByTestId('connection').filter({ hasText: 'Offline' }).waitFor();
@@ -86,6 +92,16 @@ describe('the offline field app', () => {
     expect(texts[2]).toContain(`Registered Тунельна Оксана / Tunelna${tag} Oksana`);
     for (const text of texts) expect(text).toContain('waiting');
     expect(await seriousViolations(page)).toEqual([]);
+
+    // With no network, the waiting changes leave on a stick as a sealed, signed bundle.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export bundle' }).click(),
+    ]);
+    const bundle = JSON.parse(readFileSync((await download.path())!, 'utf8')) as Record<string, unknown>;
+    expect(bundle).toMatchObject({ format: 'corridor-bundle/1', opCount: 3 });
+    expect(JSON.stringify(bundle)).not.toContain(`Tunelna${tag}`);
+    await page.getByTestId('queue-count').filter({ hasText: 'unsent: 3' }).waitFor();
 
     await context.setOffline(false);
     await page.getByTestId('queue-count').filter({ hasText: 'unsent: 0' }).waitFor();

@@ -51,6 +51,7 @@ const idle: SyncSnapshot = {
   problem: null,
   retryAt: null,
   revision: 0,
+  canExport: false,
 };
 const noSubscription = () => () => undefined;
 

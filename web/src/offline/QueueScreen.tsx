@@ -1,7 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../src/domain/person.ts';
 import type { Site } from '../api/types.ts';
+import { ErrorNote } from '../components/ErrorNote.tsx';
 import { displayName, useFormat } from '../format.ts';
+import { exportBundle } from './bundle-export.ts';
 import { useSyncEngine, useSyncState } from './OfflineProvider.tsx';
 import type { QueuedOp } from './operations.ts';
 import { type LocalSite, useLocalSite } from './useLocalSite.ts';
@@ -48,9 +51,8 @@ export function QueueScreen({ site }: { site: Site }) {
             {t('clearSettled')}
           </button>
         </div>
-        {/* Export bundle (issue #11 item 4, src/sync/bundle.ts): a button here will download the
-            waiting operations sealed and signed, for someone carrying them out of the site. */}
       </section>
+      <BundleBox waiting={waiting} canExport={state.canExport} />
       {ops.length === 0 ? (
         <p>{t('queueEmpty')}</p>
       ) : (
@@ -82,6 +84,38 @@ export function QueueScreen({ site }: { site: Site }) {
         </div>
       )}
     </>
+  );
+}
+
+/** The waiting changes as a sealed, signed file for someone leaving the site (docs/bundles.md). */
+function BundleBox({ waiting, canExport }: { waiting: number; canExport: boolean }) {
+  const { t } = useTranslation('offline');
+  const engine = useSyncEngine();
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState(false);
+  const save = async () => {
+    if (!engine) return;
+    setError(undefined);
+    try {
+      setDone(await exportBundle(engine.store));
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="bundle-heading">
+      <h2 id="bundle-heading">{t('bundleTitle')}</h2>
+      <p className="muted">{canExport ? t('bundleHelp') : t('bundleNotEnrolled')}</p>
+      <button type="button" disabled={!canExport || waiting === 0} onClick={() => void save()}>
+        {t('bundleExport')}
+      </button>
+      {done && (
+        <p role="status" className="ok">
+          {t('bundleDone')}
+        </p>
+      )}
+      <ErrorNote error={error} />
+    </section>
   );
 }
 

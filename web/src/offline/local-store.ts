@@ -22,6 +22,13 @@ export interface StoredHeadcount {
   reportedAt: string;
 }
 
+/** The device's keys for bundles (docs/bundles.md): CryptoKeys, kept non-extractable. */
+export interface BundleKeys {
+  signingKey: CryptoKey;
+  publicKey: CryptoKey;
+  bundleKey?: CryptoKey;
+}
+
 export class LocalStore {
   private constructor(private readonly db: IDBDatabase) {}
 
@@ -83,6 +90,30 @@ export class LocalStore {
       meta.put(op.hlc, 'hlc');
       tx.objectStore('ops').add(op);
       return op;
+    });
+  }
+
+  /** The device id, chosen once (here, or by the first operation recorded). */
+  deviceId(): Promise<string> {
+    return transaction(this.db, ['meta'], 'readwrite', async (tx) => {
+      const meta = tx.objectStore('meta');
+      const known = (await request(meta.get('deviceId'))) as string | undefined;
+      if (known) return known;
+      const made = newId();
+      meta.put(made, 'deviceId');
+      return made;
+    });
+  }
+
+  bundleKeys(): Promise<BundleKeys | undefined> {
+    return transaction(this.db, ['meta'], 'readonly', async (tx) =>
+      request(tx.objectStore('meta').get('bundleKeys') as IDBRequest<BundleKeys | undefined>),
+    );
+  }
+
+  saveBundleKeys(keys: BundleKeys): Promise<void> {
+    return transaction(this.db, ['meta'], 'readwrite', async (tx) => {
+      tx.objectStore('meta').put(keys, 'bundleKeys');
     });
   }
 

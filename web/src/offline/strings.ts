@@ -78,6 +78,12 @@ export const offlineEn = {
     conflict: 'conflict: kept for the cell',
     rejected: 'rejected',
   },
+  bundleTitle: 'Hand over on a stick',
+  bundleHelp:
+    'With no network, save the waiting changes as a bundle file (encrypted and signed by this device) for someone leaving the site; the cell imports it. They stay waiting here until the server has them.',
+  bundleNotEnrolled: 'This device can make bundles once it has synced with a network.',
+  bundleExport: 'Export bundle',
+  bundleDone: 'Bundle saved. The changes stay waiting here until the server has them.',
   someone: 'a person',
   opKind: {
     register: 'Registered {{name}}',
@@ -166,6 +172,12 @@ export const offlineUk: typeof offlineEn = {
     conflict: 'конфлікт: збережено для штабу',
     rejected: 'відхилено',
   },
+  bundleTitle: 'Передати на флешці',
+  bundleHelp:
+    'Без мережі збережіть зміни, що чекають, як файл-пакет (зашифрований і підписаний цим пристроєм) для того, хто виходить з об’єкта; штаб його імпортує. Тут вони чекають, доки їх не отримає сервер.',
+  bundleNotEnrolled: 'Цей пристрій зможе створювати пакети після синхронізації з мережею.',
+  bundleExport: 'Експортувати пакет',
+  bundleDone: 'Пакет збережено. Зміни чекають тут, доки їх не отримає сервер.',
   someone: 'особа',
   opKind: {
     register: 'Зареєстровано: {{name}}',

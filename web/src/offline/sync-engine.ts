@@ -3,6 +3,7 @@ import type { Passage } from '../../../src/domain/site.ts';
 import { syncProtocol } from '../../../src/sync/protocol.ts';
 import { ApiError, api, query } from '../api/client.ts';
 import type { PeoplePage, SiteGraph } from '../api/types.ts';
+import { enrol } from './bundle-export.ts';
 import type { LocalStore, StoredHeadcount } from './local-store.ts';
 import { type OpResult, type QueuedOp, retryDelayMs, settle, wireOf } from './operations.ts';
 
@@ -24,6 +25,8 @@ export interface SyncSnapshot {
   retryAt: number | null;
   /** Bumped after each pull or local change: the screens read the store again. */
   revision: number;
+  /** The device has enrolled for bundles and can export its waiting operations. */
+  canExport: boolean;
 }
 
 const batchSize = 1000;
@@ -54,6 +57,7 @@ export class SyncEngine {
     problem: null,
     retryAt: null,
     revision: 0,
+    canExport: false,
   };
   private listeners = new Set<() => void>();
   private failures = 0;
@@ -115,7 +119,8 @@ export class SyncEngine {
 
   private async reload(): Promise<void> {
     const ops = await this.store.ops();
-    this.update({ ops: ops.sort((a, b) => a.seq - b.seq), revision: this.snapshot.revision + 1 });
+    const canExport = Boolean((await this.store.bundleKeys())?.bundleKey);
+    this.update({ ops: ops.sort((a, b) => a.seq - b.seq), revision: this.snapshot.revision + 1, canExport });
   }
 
   /** Records a change: it shows at once, and is sent now if there is a network. */
@@ -166,10 +171,19 @@ export class SyncEngine {
       this.update({ online: true, problem: null, lastSync: new Date().toISOString() });
     } catch (error) {
       this.failed(error);
+      return;
     } finally {
       await this.reload();
       this.update({ syncing: false });
     }
+    // Enrolling for bundles is apart from the sync: a refusal (a server without bundles) must not
+    // hold the queue back; it is tried again at the next sync.
+    try {
+      await enrol(this.store);
+    } catch {
+      // nothing to do: the export button stays disabled and says why
+    }
+    await this.reload();
   }
 
   private failed(error: unknown): void {
