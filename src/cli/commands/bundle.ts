@@ -2,8 +2,6 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { CorridorError } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import { enrolDevice, importBundle, readBundleText } from '../../services/bundles.ts';
-import type { Database } from '../../store/database.ts';
-import { openStore, resolveStoreOptions } from '../../store/open.ts';
 import { findUserByName } from '../../store/repos/users.ts';
 import {
   type BundleOp,
@@ -15,12 +13,11 @@ import {
   sealBundle,
 } from '../../sync/bundle.ts';
 import type { Command, OptionSpec } from '../args.ts';
-import { dataDirOption } from '../store.ts';
+import { dataDirOption, withStore } from '../store.ts';
 
 // `corridor bundle enrol|export|import` (docs/bundles.md). enrol and export make the CLI a field
 // device for scripted tools and tests: its keys live in a device file; import is the server's side,
-// as POST /api/sync/bundles. The store is opened here rather than through the shared helper so
-// these commands depend on nothing but the storage options.
+// as POST /api/sync/bundles.
 
 const deviceFileFormat = 'corridor-device/1';
 
@@ -32,19 +29,6 @@ interface DeviceFile {
   privateKey: string;
   bundleKey: string;
   enrolledAt: string;
-}
-
-async function withDatabase<T>(
-  values: Record<string, string | boolean | undefined>,
-  fn: (db: Database) => Promise<T>,
-): Promise<T> {
-  const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
-  const db = await openStore(resolveStoreOptions({ dataDir }));
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
 }
 
 function readText(path: string, what: string): string {
@@ -90,11 +74,11 @@ export const bundleEnrolCommand: Command = {
     user: { type: 'string', placeholder: 'NAME', description: 'the account the device syncs for' },
     out: file('the device file to write (mode 0600: it holds the device’s private key)'),
   },
-  async run(values) {
+  async run(values, _positionals, cli) {
     const username = required(values, 'user');
     const out = required(values, 'out');
     const keys = await makeDeviceKeys(true);
-    const enrolment = await withDatabase(values, async (db) => {
+    const enrolment = await withStore(cli, values, async (db) => {
       const user = await findUserByName(db, username);
       if (!user) throw new CorridorError('not_found', `no user named ${username}`);
       if (user.disabled) throw new CorridorError('forbidden', `the account ${username} is disabled`);
@@ -117,7 +101,7 @@ export const bundleEnrolCommand: Command = {
       enrolledAt: enrolment.enrolledAt,
     };
     writeWhole(out, `${JSON.stringify(device, null, 2)}\n`);
-    process.stdout.write(`${enrolment.deviceId}\n`);
+    cli.stdout.write(`${enrolment.deviceId}\n`);
     return 0;
   },
 };
@@ -155,7 +139,7 @@ export const bundleExportCommand: Command = {
     ops: file('the pending operations: a JSON array of corridor-sync/1 operations, in sequence'),
     out: file('the bundle file to write'),
   },
-  async run(values) {
+  async run(values, _positionals, cli) {
     const device = readDevice(required(values, 'device'));
     const ops = readOps(required(values, 'ops'));
     const out = required(values, 'out');
@@ -167,7 +151,7 @@ export const bundleExportCommand: Command = {
         bundleKey: await importBundleKey(device.bundleKey),
       });
       writeWhole(out, `${JSON.stringify(bundle)}\n`);
-      process.stdout.write(
+      cli.stdout.write(
         `${JSON.stringify({ deviceId: bundle.deviceId, opCount: bundle.opCount, firstSeq: bundle.firstSeq, lastSeq: bundle.lastSeq })}\n`,
       );
     } catch (error) {
@@ -185,12 +169,12 @@ export const bundleImportCommand: Command = {
   usage: 'corridor bundle import FILE [--data-dir DIR]',
   positionals: 'FILE',
   options: { ...dataDirOption },
-  async run(values, positionals) {
+  async run(values, positionals, cli) {
     const path = positionals[0];
     if (!path || positionals.length > 1)
       throw new CorridorError('bad_request', 'give exactly one bundle FILE');
     const bundle = readBundleText(readText(path, 'bundle'));
-    const result = await withDatabase(values, (db) =>
+    const result = await withStore(cli, values, (db) =>
       importBundle(db, { userId: null, name: 'cli' }, bundle),
     );
     const { results, ...summary } = result;
@@ -198,7 +182,7 @@ export const bundleImportCommand: Command = {
     const rejected = results
       .filter((r) => r.outcome === 'rejected' && !r.duplicate)
       .map((r) => ({ seq: r.seq, opId: r.opId, error: r.error }));
-    process.stdout.write(`${JSON.stringify({ ...summary, rejected })}\n`);
+    cli.stdout.write(`${JSON.stringify({ ...summary, rejected })}\n`);
     return 0;
   },
 };
