@@ -147,7 +147,10 @@ describe(`key rotation (${backendName})`, () => {
     await releaseStorage(storage);
   }
 
-  it('re-encrypts everything with new keys while the store stays open (PostgreSQL) and reads it all after', async () => {
+  // Opening the embedded database three times: a minute or more on a loaded machine, as the tests above.
+  it('re-encrypts everything with new keys while the store stays open (PostgreSQL) and reads it all after', {
+    timeout: 400_000,
+  }, async () => {
     const before = (await listPeople(db, { limit: 1000, offset: 0 })).items;
     const oldKey = readFileSync(keyFile, 'utf8');
     // The embedded database is one process's: it is rotated between two runs of the server.
