@@ -1,5 +1,5 @@
+import { headcountCategories } from '../domain/headcount.ts';
 import { ageBands, sexes, triageCategories, vulnerabilities } from '../domain/person.ts';
-import { headcountCategories } from '../store/repos/headcounts.ts';
 
 // Corridor's field form for KoboToolbox and ODK Collect, as data: scripts/write-xlsform.ts writes it
 // to docs/xlsform/corridor-field.xlsx (XLSForm: sheets survey, choices, settings), and the importer

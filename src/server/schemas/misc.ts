@@ -1,6 +1,6 @@
 import Type from 'typebox';
+import { headcountCategories } from '../../domain/headcount.ts';
 import { roles } from '../../domain/roles.ts';
-import { headcountCategories } from '../../store/repos/headcounts.ts';
 import { DateTime, Enum, Id, Nullable, Text } from './common.ts';
 
 export const HeadcountInput = Type.Object(

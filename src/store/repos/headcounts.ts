@@ -1,15 +1,6 @@
+import type { HeadcountCategory } from '../../domain/headcount.ts';
 import { cipherOf } from '../crypto/sealed-store.ts';
 import type { Queryable } from '../database.ts';
-
-export const headcountCategories = [
-  'total',
-  'civilians',
-  'children',
-  'wounded',
-  'combatants',
-  'other',
-] as const;
-export type HeadcountCategory = (typeof headcountCategories)[number];
 
 /** A reported count of people somewhere, with its source: a claim, never part of the registry's counts. */
 export interface Headcount {

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { headcountCategories } from '../../../src/domain/headcount.ts';
 import { newId } from '../../../src/domain/ids.ts';
-import { headcountCategories } from '../../../src/store/repos/headcounts.ts';
 import type { Site } from '../api/types.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { useSyncEngine } from './OfflineProvider.tsx';
