@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAzovstal } from '../src/scenario/azovstal.ts';
+import { chainPending } from '../src/services/audit-chainer.ts';
 import { systemActor } from '../src/store/repos/operations.ts';
 import { openTestApp, type TestApp } from './support/app.ts';
 import { backendName } from './support/database.ts';
@@ -97,6 +98,8 @@ describe(`HXL export (${backendName})`, () => {
     expectError(await hxl('coordinator', '?profile=icrc-tracing&recipient=Someone%20else'), 403, 'forbidden');
     const response = await hxl('coordinator', '?profile=parties-to-the-conflict&recipient=RU%20MoD');
     expect(response.statusCode).toBe(200);
+    // The export's entry is chained with the next batch; chain it now.
+    await chainPending(t.db);
     const entries = await t.db.query<{ detail: { profile: string; recipient: string; k: number } }>(
       "SELECT detail FROM audit_entry WHERE kind = 'export' AND action = 'hxl' ORDER BY pos DESC LIMIT 1",
     );

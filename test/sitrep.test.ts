@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { azovstalSiteFile, loadAzovstal } from '../src/scenario/azovstal.ts';
 import type { SiteFile } from '../src/scenario/format.ts';
+import { chainPending } from '../src/services/audit-chainer.ts';
 import { systemActor } from '../src/store/repos/operations.ts';
 import { openTestApp, type TestApp } from './support/app.ts';
 import { backendName } from './support/database.ts';
@@ -53,6 +54,7 @@ describe(`situation reports (${backendName})`, () => {
     expect(md).toContain('“It will take time simply to lift people out of those basements”');
     for (const name of familyNames) expect(md).not.toContain(name);
     // Recorded in the audit trail under the cell's own profile.
+    await chainPending(t.db);
     const entries = await t.db.query<{ detail: { profile: string; version: string } }>(
       "SELECT detail FROM audit_entry WHERE kind = 'export' AND action = 'sitrep' ORDER BY pos DESC LIMIT 1",
     );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../src/services/audit.ts';
 import { postgresUrl } from './support/database.ts';
 import { addUser, adminPassword, type Deployment, deploy, login } from './support/deployment.ts';
 import { killChildren, request, type ServerProcess, startServer } from './support/server-process.ts';
@@ -87,5 +88,32 @@ describe.runIf(postgresUrl)('two instances on one PostgreSQL', () => {
     expect(rows.length).toBe(rounds);
     expect(new Set(rows.map((row) => row.entity_id))).toEqual(new Set(ids));
     for (const row of rows) expect(row.n, `status operations of ${row.entity_id}`).toBe(1);
+  });
+
+  it('keeps one valid audit chain while both instances chain their entries, each operation once', {
+    timeout: processTimeout,
+  }, async () => {
+    const { token } = await addUser(a, deployment.adminToken, 'auditchain', 'coordinator');
+    // Both instances record reads at once; each one's chainer links pending entries.
+    await Promise.all(
+      [a, b].flatMap((server) =>
+        Array.from({ length: 10 }, async () => {
+          expect((await request(server, 'GET', '/api/people', { token })).status).toBe(200);
+        }),
+      ),
+    );
+    const db = deployment.database!.db;
+    const verdict = await verifyAudit(db);
+    expect(verdict, JSON.stringify(verdict.broken)).toMatchObject({ ok: true });
+    expect(verdict.entries).toBeGreaterThan(rounds * 3);
+    const { rows } = await db.query<{ unaudited: number; twice: number }>(
+      `SELECT
+         (SELECT count(*)::int FROM operation o
+          WHERE NOT EXISTS (SELECT 1 FROM audit_entry e WHERE e.operation_id = o.id)
+            AND NOT EXISTS (SELECT 1 FROM audit_pending p WHERE p.operation_id = o.id)) AS unaudited,
+         (SELECT count(*)::int FROM (SELECT operation_id FROM audit_entry WHERE operation_id IS NOT NULL
+          GROUP BY operation_id HAVING count(*) > 1) d) AS twice`,
+    );
+    expect(rows[0]).toEqual({ unaudited: 0, twice: 0 });
   });
 });

@@ -43,6 +43,7 @@ export const commandTable: CommandEntry[] = [
   entry('retention apply', async () => (await import('./commands/retention.ts')).retentionApplyCommand),
   entry('audit verify', async () => (await import('./commands/audit.ts')).auditVerifyCommand),
   entry('audit export', async () => (await import('./commands/audit.ts')).auditExportCommand),
+  entry('audit anchor', async () => (await import('./commands/audit-anchor.ts')).auditAnchorCommand),
   entry('profiles list', async () => (await import('./commands/audit.ts')).profilesListCommand),
   entry('backup', async () => (await import('./commands/backup.ts')).backupCommand),
   entry('restore', async () => (await import('./commands/backup.ts')).restoreCommand),

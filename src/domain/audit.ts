@@ -1,5 +1,5 @@
 // The audit trail: what an entry says and how the chain of entries is checked. Pure: the hashing
-// is the same one the database's audit_chain() trigger does (src/store/migrations/007_audit_disclosure.sql).
+// is the same one the database's audit_chain_pending() does (src/store/migrations/007_audit_disclosure.sql).
 import { createHash } from 'node:crypto';
 import type { Permission } from './roles.ts';
 
@@ -73,13 +73,16 @@ export type ChainBreak =
   | 'previous_hash_mismatch'
   | 'position_gap'
   | 'head_mismatch'
-  | 'operation_missing';
+  | 'operation_missing'
+  | 'pending_malformed';
 
 export interface ChainVerdict {
   ok: boolean;
   entries: number;
   headPos: number;
   headHash: string;
+  /** Entries recorded but not yet chained when the check ended (appended while it ran). */
+  pending: number;
   /** The first entry that does not fit, and why. */
   broken?: { pos: number; id: string | null; reason: ChainBreak; message: string };
 }

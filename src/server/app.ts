@@ -3,6 +3,8 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type onRouteHookHandler } from 'fastify';
+import { type AnchorWriter, startAnchorWriter } from '../services/audit-anchor-writer.ts';
+import { type Chainer, startChainer } from '../services/audit-chainer.ts';
 import type { Database } from '../store/database.ts';
 import { installAuditReads } from './audit-reads.ts';
 import { installAuth } from './auth.ts';
@@ -25,6 +27,12 @@ export interface AppOptions {
   onRoute?: onRouteHookHandler;
   /** The built web app to serve outside /api (default web/dist). */
   webRoot?: string;
+  /** How often pending audit entries are linked into the chain, in milliseconds (default 1000). */
+  auditChainIntervalMs?: number;
+  /** A directory to write anchors of the audit chain's head to (none by default). */
+  auditAnchorDir?: string | undefined;
+  /** How often an anchor is written there, in milliseconds (default one hour), and when the server stops. */
+  auditAnchorIntervalMs?: number;
 }
 
 export const defaultBodyLimit = 1024 * 1024;
@@ -70,6 +78,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installAuth(app, options.db);
   installAuditReads(app, options.db);
+  // Reads and changes leave their audit entries pending; this links them into the chain. Until then
+  // an entry is durable but not yet tamper-evident: the interval is that window.
+  let chainer: Chainer | undefined;
+  app.addHook('onReady', async () => {
+    chainer = startChainer(options.db, options.auditChainIntervalMs ?? 1000, (error) =>
+      app.log.error({ err: error.message }, 'audit chaining failed; the entries stay pending'),
+    );
+  });
+  let anchors: AnchorWriter | undefined;
+  const anchorDir = options.auditAnchorDir;
+  if (anchorDir)
+    app.addHook('onReady', async () => {
+      anchors = startAnchorWriter(
+        options.db,
+        anchorDir,
+        options.auditAnchorIntervalMs ?? 3_600_000,
+        (error) => app.log.error({ err: error.message }, 'writing an audit anchor failed'),
+      );
+    });
+  app.addHook('onClose', async () => {
+    await chainer?.stop();
+    await anchors?.stop();
+  });
   await registerRoutes(app, {
     db: options.db,
     loginRateLimit: options.loginRateLimit ?? 10,

@@ -3,8 +3,8 @@
 // holds the route's pattern and the ids in its path, never the query string (a search holds names).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { personalReadPermissions } from '../domain/audit.ts';
+import { AuditRecorder } from '../services/audit-recorder.ts';
 import type { Database } from '../store/database.ts';
-import { appendAudit } from '../store/repos/audit.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -26,6 +26,7 @@ function idParams(request: FastifyRequest): Record<string, string> {
 }
 
 export function installAuditReads(app: FastifyInstance, db: Database): void {
+  const recorder = new AuditRecorder(db);
   // onSend runs before the client hears back: a read that could not be recorded is not answered.
   app.addHook('onSend', async (request, reply, payload) => {
     const config = request.routeOptions.config;
@@ -33,7 +34,7 @@ export function installAuditReads(app: FastifyInstance, db: Database): void {
     if (!config.permission || !personalReadPermissions.has(config.permission) || config.auditedAsExport)
       return payload;
     const ids = idParams(request);
-    await appendAudit(db, {
+    await recorder.record({
       actorId: request.user.id,
       kind: 'read',
       action: 'read',

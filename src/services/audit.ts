@@ -8,25 +8,32 @@ import {
   chainPage,
   firstMissingOperation,
   listAudit,
+  pendingState,
 } from '../store/repos/audit.ts';
+import { chainPending } from './audit-chainer.ts';
 
 const page = 5000;
 
 /**
- * Recomputes every entry's hash from its fields and the entry before it, in order, and compares the
- * last with the chain's head: an entry edited, deleted, inserted or moved is named by position.
- * Then checks that each change entry's operation is still in the operations log.
+ * Chains the entries still pending, then recomputes every entry's hash from its fields and the
+ * entry before it, in order, and compares the last with the chain's head: an entry edited, deleted,
+ * inserted or moved is named by position. Then checks that each change entry's operation is still
+ * in the operations log, and that the entries pending by then (appended while the check ran) are
+ * well formed: none already in the chain, none naming an operation that is gone.
  */
 export async function verifyAudit(db: Queryable): Promise<ChainVerdict> {
+  await chainPending(db);
   const head = await chainHead(db);
   let prevHash = genesisHash;
   let expectedPos = 1;
   let entries = 0;
+  let pending = 0;
   const verdict = (broken?: ChainVerdict['broken']): ChainVerdict => ({
     ok: broken === undefined,
     entries,
     headPos: head.pos,
     headHash: head.hash,
+    pending,
     ...(broken ? { broken } : {}),
   });
   for (let after = 0; ; ) {
@@ -78,6 +85,18 @@ export async function verifyAudit(db: Queryable): Promise<ChainVerdict> {
       id: missing.id,
       reason: 'operation_missing',
       message: `entry ${missing.pos} records operation ${missing.operationId}, which is no longer in the operations log`,
+    });
+  const state = await pendingState(db);
+  pending = state.pending;
+  if (state.malformed)
+    return verdict({
+      pos: head.pos,
+      id: state.malformed.id,
+      reason: 'pending_malformed',
+      message:
+        state.malformed.reason === 'already_chained'
+          ? `pending entry ${state.malformed.id} is already in the chain (a replayed entry)`
+          : `pending entry ${state.malformed.id} records an operation that is no longer in the operations log`,
     });
   return verdict();
 }

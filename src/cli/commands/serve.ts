@@ -3,6 +3,7 @@ import { CorridorError } from '../../domain/errors.ts';
 import { loadAzovstal } from '../../scenario/azovstal.ts';
 import { buildApp } from '../../server/app.ts';
 import { generatePassword } from '../../services/accounts.ts';
+import { auditAnchorOptions } from '../../services/audit-anchor-writer.ts';
 import { initialise, isInitialised } from '../../services/setup.ts';
 import { describeStore, openStore, resolveStoreOptions } from '../../store/open.ts';
 import { systemActor } from '../../store/repos/operations.ts';
@@ -62,10 +63,18 @@ export const serveCommand: Command = {
     // least every second; pino writes out the rest when the process exits. A kill -9 can lose the last
     // second of log lines, never data: every change is in the operations log, in the database.
     const logStream = pino.destination({ sync: false, minLength: 4096, periodicFlush: 1000 });
+    let anchors: { auditAnchorDir: string; auditAnchorIntervalMs: number } | undefined;
+    try {
+      anchors = auditAnchorOptions(process.env);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
     const app = await buildApp({
       db,
       logger: { level: process.env.LOG_LEVEL ?? 'info', stream: logStream },
       secureCookies: process.env.CORRIDOR_SECURE_COOKIES === '1',
+      ...anchors,
     });
     const shutdown = async () => {
       await app.close();

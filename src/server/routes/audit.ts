@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { auditCsvColumns, auditCsvLine, auditEntries, auditPage, verifyAudit } from '../../services/audit.ts';
+import { chainPending } from '../../services/audit-chainer.ts';
 import { AuditExportQuery, AuditPage, AuditQuery, AuditVerdict } from '../schemas/audit.ts';
 import { errorResponses } from '../schemas/common.ts';
 import type { Api, RouteContext } from './context.ts';
@@ -21,6 +22,7 @@ export function auditRoutes(api: Api, { db }: RouteContext): void {
       },
     },
     async (request) => {
+      await chainPending(db);
       const entries = await auditPage(db, request.query);
       return {
         entries,
@@ -51,6 +53,7 @@ export function auditRoutes(api: Api, { db }: RouteContext): void {
     },
     async (request, reply) => {
       const { format, ...filter } = request.query;
+      await chainPending(db);
       const rows = auditEntries(db, filter);
       const body =
         format === 'json'

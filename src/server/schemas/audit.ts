@@ -47,6 +47,7 @@ export const AuditVerdict = Type.Object({
   entries: Type.Integer(),
   headPos: Type.Integer(),
   headHash: Type.String(),
+  pending: Type.Integer(),
   broken: Type.Optional(
     Type.Object({
       pos: Type.Integer(),

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { CorridorError } from '../../domain/errors.ts';
 import type { Queryable } from '../database.ts';
 import { open, seal } from './aead.ts';
@@ -140,6 +140,16 @@ export class FieldCipher {
     const plain = open(key, Buffer.from(text.slice(colon + 1), 'base64'), Buffer.from(id));
     if (!plain) throw integrityError(`sealed by key ${id} failed its integrity check`);
     return JSON.parse(plain.toString());
+  }
+
+  /**
+   * A key for another purpose (the audit anchors' MAC), derived from the database's first data key:
+   * only the master key opens it, and it lasts as long as the database — a master-key rotation wraps
+   * it again unchanged and retires it without deleting it, unlike the index key, which is replaced.
+   */
+  derivedKey(purpose: string): Buffer {
+    const first = this.dataKeys.values().next().value as Buffer;
+    return createHmac('sha256', first).update(`corridor derived key: ${purpose}`).digest();
   }
 
   /** A blind index entry: a keyed hash, so equal inputs meet without the input being stored. */

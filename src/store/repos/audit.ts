@@ -12,14 +12,16 @@ export interface NewAuditEntry {
 }
 
 /**
- * Appends an entry: written now, in the caller's transaction, and given its place in the chain and
- * its hash by the database when that transaction commits (audit_flush, migration 007).
+ * Appends entries: written now, in the caller's transaction (so they are kept exactly when what they
+ * record is), and given their place in the chain and their hash later by the chainer
+ * (audit_chain_pending, migration 016). Several entries go in one statement.
  */
-export async function appendAudit(db: Queryable, entry: NewAuditEntry): Promise<void> {
-  await db.query(
-    `INSERT INTO audit_pending (id, actor_id, kind, action, entity, entity_id, detail)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [
+export async function appendAudit(db: Queryable, ...entries: NewAuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const params: unknown[] = [];
+  const rows = entries.map((entry) => {
+    const at = params.length;
+    params.push(
       newId(),
       entry.actorId,
       entry.kind,
@@ -27,8 +29,47 @@ export async function appendAudit(db: Queryable, entry: NewAuditEntry): Promise<
       entry.entity,
       entry.entityId,
       entry.detail ? JSON.stringify(entry.detail) : null,
-    ],
+    );
+    return `(${Array.from({ length: 7 }, (_, i) => `$${at + i + 1}`).join(', ')})`;
+  });
+  await db.query(
+    `INSERT INTO audit_pending (id, actor_id, kind, action, entity, entity_id, detail) VALUES ${rows.join(', ')}`,
+    params,
   );
+}
+
+/** Chains up to `batch` pending entries in one transaction of the database's; returns how many. */
+export async function chainPendingBatch(db: Queryable, batch: number): Promise<number> {
+  const { rows } = await db.query<{ n: number }>('SELECT audit_chain_pending($1) AS n', [batch]);
+  return rows[0]?.n ?? 0;
+}
+
+/** How many entries wait in audit_pending, and the first of them that is not well formed. */
+export async function pendingState(db: Queryable): Promise<{
+  pending: number;
+  malformed?: { seq: number; id: string; reason: 'already_chained' | 'operation_missing' };
+}> {
+  const count = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_pending');
+  const { rows } = await db.query<{ seq: number; id: string; chained: boolean }>(
+    `SELECT p.seq, p.id, EXISTS (SELECT 1 FROM audit_entry a WHERE a.id = p.id) AS chained
+     FROM audit_pending p
+     WHERE EXISTS (SELECT 1 FROM audit_entry a WHERE a.id = p.id)
+        OR (p.operation_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM operation o WHERE o.id = p.operation_id))
+     ORDER BY p.seq LIMIT 1`,
+  );
+  const row = rows[0];
+  return {
+    pending: count.rows[0]?.n ?? 0,
+    ...(row
+      ? {
+          malformed: {
+            seq: row.seq,
+            id: row.id,
+            reason: row.chained ? ('already_chained' as const) : ('operation_missing' as const),
+          },
+        }
+      : {}),
+  };
 }
 
 interface EntryRow {
@@ -164,4 +205,17 @@ export async function firstMissingOperation(
   );
   const row = rows[0];
   return row && { pos: row.pos, id: row.id, operationId: row.operation_id };
+}
+
+/** A chained entry's position, hash and time (as hashed, to the microsecond), if it is there. */
+export async function chainEntry(
+  db: Queryable,
+  pos: number,
+): Promise<{ pos: number; hash: string; at: string } | undefined> {
+  const { rows } = await db.query<{ pos: number; hash: string; at: string }>(
+    `SELECT pos, hash, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
+     FROM audit_entry WHERE pos = $1`,
+    [pos],
+  );
+  return rows[0];
 }
