@@ -14,7 +14,7 @@ export interface NewAuditEntry {
 /**
  * Appends entries: written now, in the caller's transaction (so they are kept exactly when what they
  * record is), and given their place in the chain and their hash later by the chainer
- * (audit_chain_pending, migration 016). Several entries go in one statement.
+ * (audit_chain_pending, migration 015). Several entries go in one statement.
  */
 export async function appendAudit(db: Queryable, ...entries: NewAuditEntry[]): Promise<void> {
   if (entries.length === 0) return;

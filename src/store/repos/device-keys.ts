@@ -1,7 +1,7 @@
 import { cipherOf } from '../crypto/sealed-store.ts';
 import type { Queryable } from '../database.ts';
 
-// The keys of an enrolled device (migration 015): its Ed25519 public key, and its bundle key sealed
+// The keys of an enrolled device (migration 014): its Ed25519 public key, and its bundle key sealed
 // at rest and opened on read like every sealed value.
 
 export interface DeviceKey {
