@@ -1,6 +1,6 @@
 import { CorridorError } from '../domain/errors.ts';
 import { hasPermission, type Permission, type Role } from '../domain/roles.ts';
-import type { Database } from '../store/database.ts';
+import type { Database, Queryable } from '../store/database.ts';
 import type { Actor } from '../store/repos/operations.ts';
 import * as repo from '../store/repos/sync.ts';
 import { loadPulled, type PulledRecords } from '../store/repos/sync-pull.ts';
@@ -8,9 +8,10 @@ import { type SyncOperationKind, syncProtocol } from '../sync/protocol.ts';
 import { requireSite } from './sites.ts';
 import { applyOp, type SyncOp } from './sync-apply.ts';
 
-// Push and pull of corridor-sync/1 (docs/sync-protocol.md). Each operation is applied in its own
-// transaction together with the record that it was received, so a push cut off anywhere leaves
-// every operation either wholly applied and recorded or not at all, and pushing again converges.
+// Push and pull of corridor-sync/1 (docs/sync-protocol.md). Each device's operations of a push are
+// applied in one transaction together with the records that they were received, so a push cut off
+// anywhere leaves every operation either wholly applied and recorded or not at all, and pushing
+// again converges.
 
 export interface OpResult {
   opId: string;
@@ -53,9 +54,11 @@ export async function push(
     if ((await repo.bindDevice(db, deviceId, actor.userId)) !== actor.userId)
       throw repo.deviceOfAnother(deviceId);
   // A device's operations are applied in its own order, whatever order they arrived in.
-  const ordered = [...ops].sort((a, b) => (a.deviceId === b.deviceId ? a.seq - b.seq : 0));
   const byOpId = new Map<string, OpResult>();
-  for (const op of ordered) byOpId.set(op.opId, await pushOne(db, actor, op));
+  for (const deviceId of deviceIds) {
+    const run = ops.filter((op) => op.deviceId === deviceId).sort((a, b) => a.seq - b.seq);
+    for (const result of await pushRun(db, actor, run)) byOpId.set(result.opId, result);
+  }
   const devices = [];
   for (const deviceId of deviceIds)
     devices.push({ deviceId, lastSeq: (await repo.findDevice(db, deviceId))?.lastSeq ?? 0 });
@@ -67,34 +70,83 @@ export async function push(
   };
 }
 
-async function pushOne(db: Database, actor: Actor & { userId: string }, op: SyncOp): Promise<OpResult> {
-  try {
-    return await db.transaction(async (tx) => {
-      const device = await repo.lockDevice(tx, op.deviceId, actor.userId);
-      const seen = await repo.findOp(tx, op.opId);
-      if (seen) return stored(op.opId, seen, true);
-      const refused = outOfOrder(op, device);
-      if (refused) return refused;
-      await repo.recordOp(tx, op, 'applied', null);
-      const outcome = await applyOp(db, tx, actor, op);
-      if (outcome === 'conflict') await repo.setOutcome(tx, op.opId, outcome);
-      return { opId: op.opId, outcome, duplicate: false };
-    });
-  } catch (error) {
-    if (!(error instanceof CorridorError)) throw error;
-    // Refused by the rules (a bad reference, an illegal value): nothing of it was written. It is
-    // recorded as rejected so the device's sequence moves on and a repeat gets the same answer.
-    const refusal = { code: error.code, message: error.message };
-    return db.transaction(async (tx) => {
-      const device = await repo.lockDevice(tx, op.deviceId, actor.userId);
-      const seen = await repo.findOp(tx, op.opId);
-      if (seen) return stored(op.opId, seen, true);
-      const refused = outOfOrder(op, device);
-      if (refused) return refused;
-      await repo.recordOp(tx, op, 'rejected', refusal);
-      return { opId: op.opId, outcome: 'rejected' as const, duplicate: false, error: refusal };
-    });
+// Deadlock and serialization failure: PostgreSQL undid the whole transaction, so trying it again
+// is safe. Locking the records a run changes first (lockRecords) makes them rare.
+const retryable = new Set(['40P01', '40001']);
+const attempts = 5;
+
+async function pushRun(db: Database, actor: Actor & { userId: string }, run: SyncOp[]): Promise<OpResult[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction((tx) => applyRun(db, tx, actor, run));
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (attempt >= attempts || typeof code !== 'string' || !retryable.has(code)) throw error;
+    }
   }
+}
+
+/**
+ * One device's operations of a push, in its order, in one transaction holding the device's row.
+ * Each operation is applied under a savepoint: one the rules refuse is undone alone and recorded as
+ * rejected, and the others stand. The transaction commits all of them with their records, or none.
+ */
+async function applyRun(
+  db: Database,
+  tx: Queryable,
+  actor: Actor & { userId: string },
+  run: SyncOp[],
+): Promise<OpResult[]> {
+  const device = await repo.lockDevice(tx, run[0]!.deviceId, actor.userId);
+  const seen = await repo.findOps(
+    tx,
+    run.map((op) => op.opId),
+  );
+  // Which operations are received now: those that continue the device's sequence without a gap.
+  const results = new Map<string, OpResult>();
+  const received: SyncOp[] = [];
+  const planned = new Set<string>();
+  let lastSeq = device.lastSeq;
+  for (const op of run) {
+    // The same operation twice in one push is received once.
+    if (planned.has(op.opId)) continue;
+    planned.add(op.opId);
+    const before = seen.get(op.opId);
+    if (before) results.set(op.opId, stored(op.opId, before, true));
+    else {
+      const refused = outOfOrder(op, lastSeq);
+      if (refused) results.set(op.opId, refused);
+      else {
+        received.push(op);
+        lastSeq = op.seq;
+      }
+    }
+  }
+  if (received.length === 0) return [...results.values()];
+  await repo.lockRecords(tx, received);
+  // Recorded first, as applied: the field clocks and conflicts an operation writes refer to it.
+  await repo.recordOps(tx, received);
+  const corrected: Parameters<typeof repo.setOutcomes>[1] = [];
+  for (const op of received) {
+    await tx.query('SAVEPOINT sync_op');
+    try {
+      const outcome = await applyOp(db, tx, actor, op);
+      await tx.query('RELEASE SAVEPOINT sync_op');
+      if (outcome === 'conflict') corrected.push({ opId: op.opId, outcome, error: null });
+      results.set(op.opId, { opId: op.opId, outcome, duplicate: false });
+    } catch (error) {
+      if (!(error instanceof CorridorError)) throw error;
+      // Refused by the rules (a bad reference, an illegal value): nothing of it stays written. It
+      // is recorded as rejected so the device's sequence moves on and a repeat gets the same answer.
+      await tx.query('ROLLBACK TO SAVEPOINT sync_op');
+      await tx.query('RELEASE SAVEPOINT sync_op');
+      const refusal = { code: error.code, message: error.message };
+      corrected.push({ opId: op.opId, outcome: 'rejected', error: refusal });
+      results.set(op.opId, { opId: op.opId, outcome: 'rejected', duplicate: false, error: refusal });
+    }
+  }
+  await repo.setOutcomes(tx, corrected);
+  return [...results.values()];
 }
 
 const stored = (
@@ -104,8 +156,8 @@ const stored = (
 ): OpResult => ({ opId, outcome: seen.outcome, duplicate, ...(seen.error ? { error: seen.error } : {}) });
 
 /** An operation after a gap in its device's sequence waits for the device to send the missing ones. */
-function outOfOrder(op: SyncOp, device: repo.Device): OpResult | undefined {
-  const expectedSeq = device.lastSeq + 1;
+function outOfOrder(op: SyncOp, lastSeq: number): OpResult | undefined {
+  const expectedSeq = lastSeq + 1;
   if (op.seq === expectedSeq) return undefined;
   if (op.seq > expectedSeq) return { opId: op.opId, outcome: 'gap', duplicate: false, expectedSeq };
   return {

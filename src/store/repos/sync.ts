@@ -289,3 +289,87 @@ export async function changedSince(
 export async function setOutcome(tx: Queryable, opId: string, outcome: StoredOutcome): Promise<void> {
   await tx.query('UPDATE sync_op SET outcome = $2 WHERE op_id = $1', [opId, outcome]);
 }
+
+/** What was already received of these operations, by opId: a push's duplicates in one look-up. */
+export async function findOps(
+  db: Queryable,
+  opIds: string[],
+): Promise<Map<string, { outcome: StoredOutcome; error: { code: string; message: string } | null }>> {
+  const { rows } = await db.query<{
+    op_id: string;
+    outcome: StoredOutcome;
+    error: { code: string; message: string } | null;
+  }>('SELECT op_id, outcome, error FROM sync_op WHERE op_id = ANY($1::uuid[])', [opIds]);
+  return new Map(rows.map((row) => [row.op_id, { outcome: row.outcome, error: row.error }]));
+}
+
+/**
+ * Records a device's run of operations as received, as applied, in one statement, and moves the
+ * device's sequence to the last; the caller corrects the outcome of those that were not
+ * (setOutcomes) before its transaction commits.
+ */
+export async function recordOps(tx: Queryable, ops: ReceivedOp[]): Promise<void> {
+  if (ops.length === 0) return;
+  const column = <K extends keyof ReceivedOp>(key: K) => ops.map((op) => op[key]);
+  await tx.query(
+    `INSERT INTO sync_op (op_id, device_id, seq, hlc, entity, entity_id, kind, outcome)
+     SELECT op_id, device_id, seq, hlc, entity, entity_id, kind, 'applied'
+       FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::uuid[], $7::text[])
+         AS o (op_id, device_id, seq, hlc, entity, entity_id, kind)`,
+    [
+      column('opId'),
+      column('deviceId'),
+      column('seq'),
+      column('hlc'),
+      column('entity'),
+      column('entityId'),
+      column('kind'),
+    ],
+  );
+  const last = ops.at(-1)!;
+  await tx.query('UPDATE sync_device SET last_seq = $2, last_seen = now() WHERE id = $1', [
+    last.deviceId,
+    last.seq,
+  ]);
+}
+
+/** The outcomes of received operations that were not simply applied, in one statement. */
+export async function setOutcomes(
+  tx: Queryable,
+  outcomes: { opId: string; outcome: StoredOutcome; error: { code: string; message: string } | null }[],
+): Promise<void> {
+  if (outcomes.length === 0) return;
+  await tx.query(
+    `UPDATE sync_op s SET outcome = o.outcome, error = o.error::jsonb
+       FROM unnest($1::uuid[], $2::text[], $3::text[]) AS o (op_id, outcome, error)
+      WHERE s.op_id = o.op_id`,
+    [
+      outcomes.map((o) => o.opId),
+      outcomes.map((o) => o.outcome),
+      outcomes.map((o) => (o.error ? JSON.stringify(o.error) : null)),
+    ],
+  );
+}
+
+// The kinds that change a record which exists already, with its table.
+const changesExisting: Record<string, string> = {
+  'person.update': 'person',
+  'person.status': 'person',
+  'household.update': 'household',
+  'passage.report': 'passage',
+};
+
+/**
+ * Locks the existing records a device's run of operations will change, each table's in the order
+ * of their ids, before any is changed: two runs changing the same passages then wait for each
+ * other instead of each holding one the other needs.
+ */
+export async function lockRecords(tx: Queryable, ops: ReceivedOp[]): Promise<void> {
+  for (const table of ['person', 'household', 'passage']) {
+    const ids = [
+      ...new Set(ops.filter((op) => changesExisting[op.kind] === table).map((op) => op.entityId)),
+    ].sort();
+    if (ids.length > 0)
+      await tx.query(`SELECT 1 FROM ${table} WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+  }
+}
