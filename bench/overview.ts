@@ -4,12 +4,28 @@
 // The site graph, which the site screen draws, is timed beside them. Target (issue 5): the overview loads in under 1 s. Baseline, in the same run
 // and database: the same overview of a 2,000-person site. The registry's first page and a name
 // search are timed too: lists are paginated, so they must not grow with the site.
+// The cost of encryption (issue 10): everything is done twice, in two fresh databases with their
+// own server — personal fields sealed, as always, and a plain baseline whose corridor processes
+// (import and server) load bench/support/plain-cipher.ts, which leaves sealing and the blind
+// index's keyed hash out. Rounds alternate between the two servers, so the machine's load falls
+// on both alike; the figure is the ratio sealed ÷ plain of the median and of the p95.
 // Run alone with `npx tsx bench/overview.ts`, or as part of `npm run bench`.
 // OVERVIEW_PEOPLE sets another size.
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { load } from './support/machine.ts';
-import { api, corridor, createAccounts, createStore, startServer } from './support/server.ts';
+import {
+  type Accounts,
+  api,
+  type BenchStore,
+  corridor,
+  createAccounts,
+  createStore,
+  type RunningServer,
+  startServer,
+} from './support/server.ts';
 import type { BenchOptions, BenchResult, Cell } from './support/types.ts';
 
 const largePeople = Number(process.env.OVERVIEW_PEOPLE ?? 200_000);
@@ -17,7 +33,16 @@ const smallPeople = 2_000;
 const rounds = 20;
 const warmUp = 3;
 
+type Variant = 'sealed' | 'plain';
+const variants: Variant[] = ['sealed', 'plain'];
+const plainCipher = fileURLToPath(new URL('./support/plain-cipher.ts', import.meta.url));
+const nodeArgsOf: Record<Variant, string[]> = {
+  sealed: [],
+  plain: ['--import', import.meta.resolve('tsx/esm'), '--import', plainCipher],
+};
+
 interface Timing {
+  encryption: Variant;
   site: string;
   people: number;
   what: string;
@@ -26,108 +51,178 @@ interface Timing {
   maxMs: number;
 }
 
+interface Instance {
+  store: BenchStore;
+  accounts: Accounts;
+  siteIds: Record<string, string>;
+  server?: RunningServer;
+}
+
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const ms = (value: number) => Math.round(value * 10) / 10;
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 
-/** Times fn over the rounds (after a warm-up), one call at a time. */
-async function timeRounds(fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < warmUp; i++) await fn();
-  const times: number[] = [];
+/**
+ * Times each variant's fn over the rounds (after a warm-up), one call at a time, alternating
+ * which variant goes first in each round so that neither always meets a warmer or busier machine.
+ */
+async function timeRounds(fns: Record<Variant, () => Promise<unknown>>): Promise<Record<Variant, number[]>> {
+  for (let i = 0; i < warmUp; i++) for (const v of variants) await fns[v]();
+  const times: Record<Variant, number[]> = { sealed: [], plain: [] };
   for (let i = 0; i < rounds; i++) {
-    const started = performance.now();
-    await fn();
-    times.push(performance.now() - started);
+    for (const v of i % 2 === 0 ? variants : [...variants].reverse()) {
+      const started = performance.now();
+      await fns[v]();
+      times[v].push(performance.now() - started);
+    }
   }
-  return times.sort((a, b) => a - b);
+  for (const v of variants) times[v].sort((a, b) => a - b);
+  return times;
+}
+
+/** The comparison means nothing unless the plain database really holds names in clear and the other sealed. */
+async function checkStored(v: Variant, store: BenchStore): Promise<void> {
+  const client = new pg.Client({ connectionString: store.databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ plain: number; sealed: number }>(
+      `SELECT count(*) FILTER (WHERE names::text LIKE '"\\\\u0001enc1:plain:%')::int AS plain,
+              count(*) FILTER (WHERE names::text NOT LIKE '"\\\\u0001enc1:plain:%')::int AS sealed FROM person`,
+    );
+    const { plain, sealed } = rows[0]!;
+    if ((v === 'plain' ? sealed : plain) !== 0 || plain + sealed === 0)
+      throw new Error(`the ${v} database holds ${plain} people with clear names and ${sealed} sealed`);
+  } finally {
+    await client.end();
+  }
 }
 
 export async function run(options: BenchOptions): Promise<BenchResult> {
-  const store = await createStore('postgresql', options.postgresUrl);
   const timings: Timing[] = [];
   const notes: string[] = [];
+  const instances: Partial<Record<Variant, Instance>> = {};
+  // Both variants' processes need the same kind of master key; one is made for the run if none is set.
+  const masterKey = process.env.CORRIDOR_MASTER_KEY || randomBytes(32).toString('base64');
   try {
-    const accounts = await createAccounts(store);
-    const siteIds: Record<string, string> = {};
+    for (const v of variants) {
+      const store = await createStore('postgresql', options.postgresUrl, nodeArgsOf[v]);
+      store.env.CORRIDOR_MASTER_KEY = masterKey;
+      delete store.env.CORRIDOR_KEY_FILE;
+      instances[v] = { store, accounts: await createAccounts(store), siteIds: {} };
+    }
+    const sealed = instances.sealed!;
     for (const [label, people] of [
       ['small', smallPeople],
       ['large', largePeople],
     ] as const) {
-      const file = join(store.dir, `${label}.json`);
-      await corridor(store, ['scenario', 'generate', '--people', String(people), '--out', file]);
-      const started = performance.now();
-      const printed = await corridor(store, ['import', file]);
-      notes.push(
-        `${people.toLocaleString('en')} people imported in ${Math.round((performance.now() - started) / 1000)} s`,
-      );
-      siteIds[label] =
-        /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.exec(printed)?.[0] ?? '';
+      // One generated file for both, so both databases hold the same people.
+      const file = join(sealed.store.dir, `${label}.json`);
+      await corridor(sealed.store, ['scenario', 'generate', '--people', String(people), '--out', file]);
+      for (const v of variants) {
+        const instance = instances[v]!;
+        const started = performance.now();
+        const printed = await corridor(instance.store, ['import', file]);
+        notes.push(
+          `${v}: ${people.toLocaleString('en')} people imported in ${Math.round((performance.now() - started) / 1000)} s`,
+        );
+        instance.siteIds[label] =
+          /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.exec(printed)?.[0] ?? '';
+      }
     }
-    const server = await startServer(store);
-    try {
-      const token = accounts.coordinatorToken;
-      const get = (path: string) => api<unknown>(server.url, token, 'GET', path);
-      const sites = (await get('/api/sites')) as { items: Array<{ id: string; name: string }> };
-      for (const [label, people] of [
-        ['small', smallPeople],
-        ['large', largePeople],
-      ] as const) {
+    for (const v of variants) await checkStored(v, instances[v]!.store);
+    for (const v of variants) instances[v]!.server = await startServer(instances[v]!.store);
+    const getters = {} as Record<Variant, (path: string) => Promise<unknown>>;
+    for (const v of variants) {
+      const { server, accounts } = instances[v]!;
+      getters[v] = (path: string) => api<unknown>(server!.url, accounts.coordinatorToken, 'GET', path);
+    }
+    for (const [label, people] of [
+      ['small', smallPeople],
+      ['large', largePeople],
+    ] as const) {
+      const paths = {} as Record<Variant, Record<string, string>>;
+      for (const v of variants) {
+        const get = getters[v];
+        const sites = (await get('/api/sites')) as { items: Array<{ id: string; name: string }> };
         const siteId =
-          sites.items.find((s) => s.id === siteIds[label])?.id ??
+          sites.items.find((s) => s.id === instances[v]!.siteIds[label])?.id ??
           sites.items.find((s) => s.name.includes(`${people.toLocaleString('en')} people`))?.id;
-        if (!siteId) throw new Error(`the ${label} site was not found after import`);
-        const calls: Record<string, string> = {
+        if (!siteId) throw new Error(`the ${label} site was not found after import (${v})`);
+        paths[v] = {
           summary: `/api/sites/${siteId}/summary`,
           pauses: `/api/sites/${siteId}/pauses`,
           incidents: `/api/sites/${siteId}/incidents`,
+          'site graph (site screen)': `/api/sites/${siteId}`,
+          'registry, first page of 50': `/api/people?siteId=${siteId}&limit=50&offset=0`,
+          'registry, name search': `/api/people?siteId=${siteId}&q=${encodeURIComponent('Шевч')}&limit=50`,
         };
-        // The overview as the app loads it: session and sites first, then the screen's three reads at once.
-        const overview = async () => {
-          await Promise.all([get('/api/session'), get('/api/sites')]);
-          await Promise.all(Object.values(calls).map(get));
-        };
-        const record = (what: string, times: number[]) =>
+      }
+      const screenCalls = ['summary', 'pauses', 'incidents'];
+      // The overview as the app loads it: session and sites first, then the screen's three reads at once.
+      const overview = (v: Variant) => async () => {
+        const get = getters[v];
+        await Promise.all([get('/api/session'), get('/api/sites')]);
+        await Promise.all(screenCalls.map((what) => get(paths[v][what]!)));
+      };
+      const record = (what: string, times: Record<Variant, number[]>) => {
+        for (const v of variants)
           timings.push({
+            encryption: v,
             site: label,
             people,
             what,
-            medianMs: ms(percentile(times, 50)),
-            p95Ms: ms(percentile(times, 95)),
-            maxMs: ms(times[times.length - 1]!),
+            medianMs: ms(percentile(times[v], 50)),
+            p95Ms: ms(percentile(times[v], 95)),
+            maxMs: ms(times[v][times[v].length - 1]!),
           });
-        record('overview (all calls)', await timeRounds(overview));
-        for (const [what, path] of Object.entries(calls)) record(what, await timeRounds(() => get(path)));
-        record('site graph (site screen)', await timeRounds(() => get(`/api/sites/${siteId}`)));
+      };
+      record(
+        'overview (all calls)',
+        await timeRounds({ sealed: overview('sealed'), plain: overview('plain') }),
+      );
+      for (const what of Object.keys(paths.sealed))
         record(
-          'registry, first page of 50',
-          await timeRounds(() => get(`/api/people?siteId=${siteId}&limit=50&offset=0`)),
+          what,
+          await timeRounds({
+            sealed: () => getters.sealed(paths.sealed[what]!),
+            plain: () => getters.plain(paths.plain[what]!),
+          }),
         );
-        record(
-          'registry, name search',
-          await timeRounds(() =>
-            get(`/api/people?siteId=${siteId}&q=${encodeURIComponent('Шевч')}&limit=50`),
-          ),
-        );
-      }
-    } finally {
-      await server.stop();
     }
   } finally {
-    await store.remove();
+    for (const v of variants) {
+      await instances[v]?.server?.stop();
+      await instances[v]?.store.remove();
+    }
   }
-  const large = timings.find((t) => t.site === 'large' && t.what === 'overview (all calls)');
+  const find = (v: Variant, site: string, what: string) =>
+    timings.find((t) => t.encryption === v && t.site === site && t.what === what);
+  const large = find('sealed', 'large', 'overview (all calls)');
+  const ratios = [...new Set(timings.map((t) => `${t.site}\u0000${t.what}`))].map((key) => {
+    const [site, what] = key.split('\u0000') as [string, string];
+    const s = find('sealed', site, what)!;
+    const p = find('plain', site, what)!;
+    return { site, what, median: ratio(s.medianMs, p.medianMs), p95: ratio(s.p95Ms, p.p95Ms) };
+  });
+  const overviewRatio = ratios.find((r) => r.site === 'large' && r.what === 'overview (all calls)');
+  const plainLarge = find('plain', 'large', 'overview (all calls)');
   notes.unshift(
     `target: the overview loads in under 1 s with ${largePeople.toLocaleString('en')} people on PostgreSQL — ` +
-      `measured p95 ${large?.p95Ms} ms (${large && large.p95Ms < 1000 ? 'met' : 'NOT met'})`,
-    `${rounds} rounds after ${warmUp} warm-up rounds, one at a time, over HTTP from this process to corridor serve`,
+      `measured p95 ${large?.p95Ms} ms with encryption (${large && large.p95Ms < 1000 ? 'met' : 'NOT met'})`,
+    `cost of encryption on the ${largePeople.toLocaleString('en')}-person overview, sealed ÷ plain: ` +
+      `median ${overviewRatio?.median} (${large?.medianMs} against ${plainLarge?.medianMs} ms), ` +
+      `p95 ${overviewRatio?.p95} (${large?.p95Ms} against ${plainLarge?.p95Ms} ms)`,
+    `${rounds} rounds after ${warmUp} warm-up rounds, one call at a time, the two servers alternating, ` +
+      'over HTTP from this process to corridor serve',
     `machine load (1-minute average) when the timing ended: ${load()}`,
   );
   return {
     name: 'overview',
-    title: 'The web overview at scale (PostgreSQL)',
+    title: 'The web overview at scale, with and without encryption (PostgreSQL)',
     table: timings.map((t) => ({ ...t }) as Record<string, Cell>),
     notes,
-    data: { largePeople, smallPeople, rounds, warmUp, timings },
+    data: { largePeople, smallPeople, rounds, warmUp, timings, ratios },
   };
 }
 

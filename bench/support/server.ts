@@ -22,10 +22,16 @@ export interface BenchStore {
   env: NodeJS.ProcessEnv;
   /** The storage option every corridor command gets. */
   storeArgs: string[];
+  /** Node options for every corridor process on this store (a bench-only preload, as in overview.ts). */
+  nodeArgs: string[];
   remove(): Promise<void>;
 }
 
-export async function createStore(backend: BackendName, postgresUrl: string): Promise<BenchStore> {
+export async function createStore(
+  backend: BackendName,
+  postgresUrl: string,
+  nodeArgs: string[] = [],
+): Promise<BenchStore> {
   const dir = mkdtempSync(join(tmpdir(), 'corridor-bench-'));
   const env = { ...process.env };
   delete env.DATABASE_URL;
@@ -37,6 +43,7 @@ export async function createStore(backend: BackendName, postgresUrl: string): Pr
       databaseUrl: undefined,
       env,
       storeArgs: ['--data-dir', join(dir, 'data')],
+      nodeArgs,
       remove: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
@@ -50,6 +57,7 @@ export async function createStore(backend: BackendName, postgresUrl: string): Pr
     databaseUrl: url.toString(),
     env: { ...env, DATABASE_URL: url.toString() },
     storeArgs: [],
+    nodeArgs,
     async remove() {
       rmSync(dir, { recursive: true, force: true });
       await onServer(postgresUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((error: Error) => {
@@ -71,7 +79,9 @@ async function onServer(postgresUrl: string, sql: string): Promise<void> {
 
 /** Runs a corridor command against the store and returns what it printed. */
 export async function corridor(store: BenchStore, args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, [cli, ...args, ...store.storeArgs], { env: store.env });
+  const { stdout } = await run(process.execPath, [...store.nodeArgs, cli, ...args, ...store.storeArgs], {
+    env: store.env,
+  });
   return stdout;
 }
 
@@ -111,10 +121,14 @@ export interface RunningServer {
 export async function startServer(store: BenchStore, nodeArgs: string[] = []): Promise<RunningServer> {
   const logFile = join(store.dir, 'server.log');
   const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [...nodeArgs, cli, 'serve', '--port', '0', ...store.storeArgs], {
-    env: store.env,
-    stdio: ['ignore', log, log],
-  });
+  const child = spawn(
+    process.execPath,
+    [...store.nodeArgs, ...nodeArgs, cli, 'serve', '--port', '0', ...store.storeArgs],
+    {
+      env: store.env,
+      stdio: ['ignore', log, log],
+    },
+  );
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const deadline = Date.now() + 60_000;
   let url: string | undefined;
