@@ -2,9 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CorridorError } from '../../domain/errors.ts';
 import { rotateBlindIndex } from '../../store/crypto/rotate-index.ts';
 import { keyRefreshMs } from '../../store/crypto/sealed-store.ts';
-import { masterKeyOf, openMigrated, resolveStoreOptions } from '../../store/open.ts';
+import { masterKeyOf } from '../../store/open.ts';
 import type { Command } from '../args.ts';
-import { dataDirOption } from '../store.ts';
+import { cliStoreOptions, dataDirOption } from '../store.ts';
 
 const wholeNumber = (value: string | boolean | undefined, name: string, fallback: number, least: number) => {
   const n = value === undefined ? fallback : Number(value);
@@ -34,11 +34,9 @@ export const keysRotateIndexCommand: Command = {
       description: `how long running servers are given to start using the new key (default ${(2 * keyRefreshMs) / 1000} on PostgreSQL, 0 for the embedded database, which no server holds meanwhile)`,
     },
   },
-  async run(values) {
+  async run(values, _positionals, cli) {
     const batch = wholeNumber(values.batch, 'batch', 500, 1);
-    const options = resolveStoreOptions({
-      dataDir: typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined,
-    });
+    const options = cliStoreOptions(cli, values);
     const settle = wholeNumber(
       values.settle,
       'settle',
@@ -46,17 +44,17 @@ export const keysRotateIndexCommand: Command = {
       0,
     );
     const master = masterKeyOf(options, false);
-    const db = await openMigrated(options);
+    const db = await cli.openDatabase(options);
     try {
       const report = await rotateBlindIndex(db, master, {
         batch,
         settle: async () => {
           if (settle === 0) return;
-          process.stdout.write(`Waiting ${settle} s for running servers to start using the new index key…\n`);
+          cli.stdout.write(`Waiting ${settle} s for running servers to start using the new index key…\n`);
           await sleep(settle * 1000);
         },
       });
-      process.stdout.write(
+      cli.stdout.write(
         `${report.resumed ? 'Finished the rotation under way' : 'Rotated the blind-index key'}: new index key ${report.newKey}; ` +
           `search entries of ${report.people} people computed again; removed index key ${report.removed.join(', ') || 'none'}.\n`,
       );
