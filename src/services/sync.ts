@@ -8,10 +8,10 @@ import { type SyncOperationKind, syncProtocol } from '../sync/protocol.ts';
 import { requireSite } from './sites.ts';
 import { applyOp, type SyncOp } from './sync-apply.ts';
 
-// Push and pull of corridor-sync/1 (docs/sync-protocol.md). Each device's operations of a push are
-// applied in one transaction together with the records that they were received, so a push cut off
-// anywhere leaves every operation either wholly applied and recorded or not at all, and pushing
-// again converges.
+// Push and pull of corridor-sync/1 (docs/sync-protocol.md). A device's operations of a push are
+// applied in a few transactions (cut after each passage report), each operation under a savepoint,
+// together with the records that they were received, so a push cut off anywhere leaves every
+// operation either wholly applied and recorded or not at all, and pushing again converges.
 
 export interface OpResult {
   opId: string;
@@ -57,7 +57,8 @@ export async function push(
   const byOpId = new Map<string, OpResult>();
   for (const deviceId of deviceIds) {
     const run = ops.filter((op) => op.deviceId === deviceId).sort((a, b) => a.seq - b.seq);
-    for (const result of await pushRun(db, actor, run)) byOpId.set(result.opId, result);
+    for (const part of cutAfterShared(run))
+      for (const result of await pushRun(db, actor, part)) byOpId.set(result.opId, result);
   }
   const devices = [];
   for (const deviceId of deviceIds)
@@ -68,6 +69,20 @@ export async function push(
     devices,
     hlc: await repo.latestHlc(db),
   };
+}
+
+/**
+ * A device's run, cut after each passage report: every team reports the same few passages, and a
+ * passage's row stays locked until its transaction commits, so a run holding one to its end would
+ * make all other devices' runs wait for it. Cut there, it is held for the one operation.
+ */
+function cutAfterShared(run: SyncOp[]): SyncOp[][] {
+  const parts: SyncOp[][] = [[]];
+  for (const op of run) {
+    parts.at(-1)!.push(op);
+    if (op.kind === 'passage.report') parts.push([]);
+  }
+  return parts.filter((part) => part.length > 0);
 }
 
 // Deadlock and serialization failure: PostgreSQL undid the whole transaction, so trying it again
@@ -87,9 +102,10 @@ async function pushRun(db: Database, actor: Actor & { userId: string }, run: Syn
 }
 
 /**
- * One device's operations of a push, in its order, in one transaction holding the device's row.
- * Each operation is applied under a savepoint: one the rules refuse is undone alone and recorded as
- * rejected, and the others stand. The transaction commits all of them with their records, or none.
+ * A stretch of one device's operations of a push, in its order, in one transaction holding the
+ * device's row. Each operation is applied under a savepoint: one the rules refuse is undone alone and
+ * recorded as rejected, and the others stand. The transaction commits all of them with their
+ * records, or none.
  */
 async function applyRun(
   db: Database,
