@@ -1,10 +1,10 @@
 // The audit trail: what an entry says and how the chain of entries is checked. Pure: the hashing
-// is the same one the database's audit_chain_pending() does (src/store/migrations/007_audit_disclosure.sql).
+// is the same one the database's audit_chain_pending() does (src/store/migrations/015_audit_chainer.sql).
 import { createHash } from 'node:crypto';
+import type { AuditKind } from './audit-kinds.ts';
 import type { Permission } from './roles.ts';
 
-export const auditKinds = ['read', 'change', 'export'] as const;
-export type AuditKind = (typeof auditKinds)[number];
+export { type AuditKind, auditKinds } from './audit-kinds.ts';
 
 /** One entry of the trail: ids and route names only, never a name or a searched word. */
 export interface AuditEntry {

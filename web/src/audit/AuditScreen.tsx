@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type AuditKind, auditKinds } from '../../../src/domain/audit.ts';
+import { type AuditKind, auditKinds } from '../../../src/domain/audit-kinds.ts';
 import { QueryState } from '../components/ErrorNote.tsx';
 import { useFormat } from '../format.ts';
 import { exportHref, useAuditPage, useVerify } from './api.ts';

@@ -2,7 +2,7 @@
 // server's own schemas.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type { AuditKind } from '../../../src/domain/audit.ts';
+import type { AuditKind } from '../../../src/domain/audit-kinds.ts';
 import type { AuditPage, AuditVerdict } from '../../../src/server/schemas/audit.ts';
 import { api, query } from '../api/client.ts';
 
