@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { chainPending } from '../../src/services/audit-chainer.ts';
 import type { Database } from '../../src/store/database.ts';
 import { migrate as migrateSchema } from '../../src/store/migrate.ts';
 import { openStore, withKeys } from '../../src/store/open.ts';
@@ -79,6 +80,10 @@ export async function openTestDatabase(options: { migrate?: boolean } = {}): Pro
 
 /** Every row of every table, in key order: two equal snapshots mean the database did not change. */
 export async function snapshot(db: Database): Promise<string> {
+  // A running app links recorded audit entries into the chain every second, moving them from
+  // audit_pending to audit_entry. Link every one first, so two snapshots differ only when something
+  // was written between them, not when the chainer happened to run.
+  await chainPending(db);
   const { rows: tables } = await db.query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
      ORDER BY table_name`,
