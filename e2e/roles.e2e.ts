@@ -30,6 +30,7 @@ const menus: Record<Role, string[]> = {
     'Overview',
     'Site',
     'Registry',
+    'Field (offline)',
     'Pauses and timeline',
     'Evacuation plans',
     'Rescue',
@@ -41,8 +42,18 @@ const menus: Record<Role, string[]> = {
     'Children',
     'Import',
   ],
-  // Field teams board people and report the road; tracing and children's cases are the cell's.
-  field: ['Overview', 'Site', 'Registry', 'Pauses and timeline', 'Evacuation plans', 'Rescue', 'Convoys'],
+  // Field teams capture offline, board people and report the road; tracing and children's cases are
+  // the cell's.
+  field: [
+    'Overview',
+    'Site',
+    'Registry',
+    'Field (offline)',
+    'Pauses and timeline',
+    'Evacuation plans',
+    'Rescue',
+    'Convoys',
+  ],
   // Desks check people in, see the alerts they raise, file tracing requests and hand children over.
   reception: [
     'Overview',
