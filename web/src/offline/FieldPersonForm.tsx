@@ -1,18 +1,20 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../../../src/domain/ids.ts';
-import {
-  type Person,
-  type Sex,
-  sexes,
-  type TriageCategory,
-  triageCategories,
-  type Vulnerability,
-  vulnerabilities,
-} from '../../../src/domain/person.ts';
+import type { Person } from '../../../src/domain/person.ts';
 import type { Site } from '../api/types.ts';
-import { ErrorNote } from '../components/ErrorNote.tsx';
 import { displayName } from '../format.ts';
+import { FormActions } from '../forms/FormActions.tsx';
+import {
+  BirthYearInput,
+  LanguagesInput,
+  NoteInput,
+  SexSelect,
+  type ShelterOption,
+  ShelterSelect,
+} from '../people/DetailInputs.tsx';
+import { NameFieldset } from '../people/NameFieldset.tsx';
+import { VulnerabilitiesFieldset } from '../people/VulnerabilitiesFieldset.tsx';
 import { type Draft, draftOf, emptyDraft, namesOf } from '../registry/draft.ts';
 import { useRouter } from '../router.tsx';
 import { useSyncEngine } from './OfflineProvider.tsx';
@@ -40,7 +42,7 @@ function Fields({
 }: {
   site: Site;
   person: Person | undefined;
-  shelters: { id: string; code: string; name: string | null }[];
+  shelters: readonly ShelterOption[];
 }) {
   const { t } = useTranslation('offline');
   const { navigate } = useRouter();
@@ -84,131 +86,49 @@ function Fields({
     }
   };
 
-  const text = (key: keyof Draft & string, label: string, lang?: string) => (
-    <label>
-      {label}
-      <input
-        name={key}
-        lang={lang}
-        value={draft[key] as string}
-        onChange={(event) => set(key, event.target.value)}
-      />
-    </label>
-  );
-  const wounded = draft.vulnerabilities.includes('wounded');
+  const nameLabels = { family: t('family'), given: t('given') };
   return (
     <form onSubmit={(event) => void submit(event)} className="person-form">
       <div className="grid">
-        <fieldset>
-          <legend>{t('cyrillic')}</legend>
-          {text('cyrFamily', t('family'), 'uk')}
-          {text('cyrGiven', t('given'), 'uk')}
-          {text('cyrPatronymic', t('patronymic'), 'uk')}
-        </fieldset>
-        <fieldset>
-          <legend>{t('latin')}</legend>
-          {text('latFamily', t('family'))}
-          {text('latGiven', t('given'))}
-        </fieldset>
+        <NameFieldset
+          script="cyr"
+          labels={{ ...nameLabels, legend: t('cyrillic'), patronymic: t('patronymic') }}
+          draft={draft}
+          onChange={set}
+        />
+        <NameFieldset
+          script="lat"
+          labels={{ ...nameLabels, legend: t('latin') }}
+          draft={draft}
+          onChange={set}
+        />
         <fieldset>
           <legend>{t('details')}</legend>
-          <label>
-            {t('sex')}
-            <select name="sex" value={draft.sex} onChange={(event) => set('sex', event.target.value as Sex)}>
-              {sexes.map((s) => (
-                <option key={s} value={s}>
-                  {t(`translation:sex.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('birthYear')}
-            <input
-              name="birthYear"
-              type="number"
-              min="1880"
-              max="2100"
-              value={draft.birthYear}
-              onChange={(event) => set('birthYear', event.target.value)}
-            />
-          </label>
-          <label>
-            {t('shelter')}
-            <select
-              name="shelterId"
-              value={draft.shelterId}
-              onChange={(event) => set('shelterId', event.target.value)}
-            >
-              <option value="">{t('noShelter')}</option>
-              {shelters.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.code}
-                  {p.name ? ` — ${p.name}` : ''}
-                </option>
-              ))}
-            </select>
-          </label>
-          {text('languages', t('languages'))}
+          <SexSelect label={t('sex')} draft={draft} onChange={set} />
+          <BirthYearInput label={t('birthYear')} draft={draft} onChange={set} />
+          <ShelterSelect
+            label={t('shelter')}
+            noneLabel={t('noShelter')}
+            shelters={shelters}
+            draft={draft}
+            onChange={set}
+          />
+          <LanguagesInput label={t('languages')} draft={draft} onChange={set} />
         </fieldset>
-        <fieldset>
-          <legend>{t('vulnerabilities')}</legend>
-          {vulnerabilities.map((v) => (
-            <label key={v} className="check">
-              <input
-                type="checkbox"
-                name="vulnerabilities"
-                value={v}
-                checked={draft.vulnerabilities.includes(v)}
-                onChange={(event) =>
-                  set(
-                    'vulnerabilities',
-                    event.target.checked
-                      ? [...draft.vulnerabilities, v]
-                      : draft.vulnerabilities.filter((x): x is Vulnerability => x !== v),
-                  )
-                }
-              />
-              {t(`translation:vulnerability.${v}`)}
-            </label>
-          ))}
-          <label>
-            {t('triage')}
-            <select
-              name="triage"
-              value={draft.triage}
-              disabled={!wounded}
-              required={wounded}
-              onChange={(event) => set('triage', event.target.value as TriageCategory | '')}
-            >
-              <option value="">{t('none')}</option>
-              {triageCategories.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </label>
-        </fieldset>
+        <VulnerabilitiesFieldset
+          labels={{ legend: t('vulnerabilities'), triage: t('triage'), none: t('none') }}
+          draft={draft}
+          onChange={set}
+        />
       </div>
-      <label>
-        {t('note')}
-        <textarea name="note" value={draft.note} onChange={(event) => set('note', event.target.value)} />
-      </label>
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
-      <ErrorNote error={error} />
-      <div className="button-row">
-        <button type="submit" className="primary">
-          {t('save')}
-        </button>
-        <button type="button" onClick={() => navigate('/field')}>
-          {t('cancel')}
-        </button>
-      </div>
+      <NoteInput label={t('note')} draft={draft} onChange={set} />
+      <FormActions
+        problem={problem}
+        error={error}
+        saveLabel={t('save')}
+        cancelLabel={t('cancel')}
+        onCancel={() => navigate('/field')}
+      />
     </form>
   );
 }

@@ -1,11 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { headcountCategories } from '../../../src/domain/headcount.ts';
 import { newId } from '../../../src/domain/ids.ts';
 import type { Site } from '../api/types.ts';
-import { ErrorNote } from '../components/ErrorNote.tsx';
 import { useSyncEngine } from './OfflineProvider.tsx';
-import { SavedNote } from './SavedNote.tsx';
+import { ReportFrame } from './ReportFrame.tsx';
 import type { LocalSite } from './useLocalSite.ts';
 
 /** A headcount the team was told or made, with its source (headcount.report): a claim, not a sum. */
@@ -17,39 +16,29 @@ export function HeadcountForm({ site, local }: { site: Site; local: LocalSite })
   const [count, setCount] = useState('');
   const [approximate, setApproximate] = useState(false);
   const [source, setSource] = useState('');
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<unknown>();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!engine) return;
-    setError(undefined);
-    setSaved(false);
-    try {
-      await engine.record({
+  const record = async () => {
+    if (!engine) return false;
+    await engine.record({
+      siteId: site.id,
+      kind: 'headcount.report',
+      entityId: newId(),
+      payload: {
         siteId: site.id,
-        kind: 'headcount.report',
-        entityId: newId(),
-        payload: {
-          siteId: site.id,
-          shelterId: shelterId || null,
-          category,
-          count: Number(count),
-          approximate,
-          source: source.trim(),
-          reportedAt: new Date().toISOString(),
-        },
-      });
-      setCount('');
-      setSaved(true);
-    } catch (caught) {
-      setError(caught);
-    }
+        shelterId: shelterId || null,
+        category,
+        count: Number(count),
+        approximate,
+        source: source.trim(),
+        reportedAt: new Date().toISOString(),
+      },
+    });
+    setCount('');
+    return true;
   };
 
   return (
-    <form className="card stack" aria-labelledby="field-headcount" onSubmit={(event) => void submit(event)}>
-      <h2 id="field-headcount">{t('headcountTitle')}</h2>
+    <ReportFrame id="field-headcount" title={t('headcountTitle')} submitLabel={t('report')} record={record}>
       <label>
         {t('shelter')}
         <select value={shelterId} onChange={(event) => setShelterId(event.target.value)}>
@@ -95,13 +84,6 @@ export function HeadcountForm({ site, local }: { site: Site; local: LocalSite })
         {t('source')}
         <input required maxLength={2000} value={source} onChange={(event) => setSource(event.target.value)} />
       </label>
-      <div className="button-row">
-        <button type="submit" className="primary">
-          {t('report')}
-        </button>
-      </div>
-      {saved && <SavedNote />}
-      <ErrorNote error={error} />
-    </form>
+    </ReportFrame>
   );
 }

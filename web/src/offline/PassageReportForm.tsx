@@ -1,10 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PassageState, passageStates } from '../../../src/domain/site.ts';
 import type { Site } from '../api/types.ts';
-import { ErrorNote } from '../components/ErrorNote.tsx';
 import { useSyncEngine } from './OfflineProvider.tsx';
-import { SavedNote } from './SavedNote.tsx';
+import { ReportFrame } from './ReportFrame.tsx';
 import type { LocalSite } from './useLocalSite.ts';
 
 /** A passage's state as the team found it, recorded on the device (passage.report). */
@@ -14,34 +13,24 @@ export function PassageReportForm({ site, local }: { site: Site; local: LocalSit
   const [passageId, setPassageId] = useState('');
   const [state, setState] = useState<PassageState>('open');
   const [note, setNote] = useState('');
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<unknown>();
   const code = (id: string) => local.points.find((p) => p.id === id)?.code ?? '?';
   const label = (p: { from: string; to: string }) => `${code(p.from)}–${code(p.to)}`;
   const passages = [...local.passages].sort((a, b) => label(a).localeCompare(label(b)));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!engine || !passageId) return;
-    setError(undefined);
-    setSaved(false);
-    try {
-      await engine.record({
-        siteId: site.id,
-        kind: 'passage.report',
-        entityId: passageId,
-        payload: { state, ...(note.trim() ? { note: note.trim() } : {}) },
-      });
-      setNote('');
-      setSaved(true);
-    } catch (caught) {
-      setError(caught);
-    }
+  const record = async () => {
+    if (!engine || !passageId) return false;
+    await engine.record({
+      siteId: site.id,
+      kind: 'passage.report',
+      entityId: passageId,
+      payload: { state, ...(note.trim() ? { note: note.trim() } : {}) },
+    });
+    setNote('');
+    return true;
   };
 
   return (
-    <form className="card stack" aria-labelledby="field-passage" onSubmit={(event) => void submit(event)}>
-      <h2 id="field-passage">{t('passageTitle')}</h2>
+    <ReportFrame id="field-passage" title={t('passageTitle')} submitLabel={t('report')} record={record}>
       <label>
         {t('passage')}
         <select required value={passageId} onChange={(event) => setPassageId(event.target.value)}>
@@ -67,13 +56,6 @@ export function PassageReportForm({ site, local }: { site: Site; local: LocalSit
         {t('note')}
         <input value={note} maxLength={4000} onChange={(event) => setNote(event.target.value)} />
       </label>
-      <div className="button-row">
-        <button type="submit" className="primary">
-          {t('report')}
-        </button>
-      </div>
-      {saved && <SavedNote />}
-      <ErrorNote error={error} />
-    </form>
+    </ReportFrame>
   );
 }

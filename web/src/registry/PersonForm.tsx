@@ -1,21 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type AgeBand,
-  ageBands,
-  type Sex,
-  sexes,
-  type TriageCategory,
-  triageCategories,
-  type Vulnerability,
-  vulnerabilities,
-} from '../../../src/domain/person.ts';
+import { type AgeBand, ageBands } from '../../../src/domain/person.ts';
 import { api } from '../api/client.ts';
 import { useGraph } from '../api/queries.ts';
 import type { Household, Person, PersonWithNext, Site } from '../api/types.ts';
-import { ErrorNote, QueryState } from '../components/ErrorNote.tsx';
+import { QueryState } from '../components/ErrorNote.tsx';
 import { displayName } from '../format.ts';
+import { FormActions } from '../forms/FormActions.tsx';
+import { personFieldsOf } from '../offline/person-payload.ts';
+import {
+  BirthYearInput,
+  LanguagesInput,
+  NoteInput,
+  SexSelect,
+  ShelterSelect,
+} from '../people/DetailInputs.tsx';
+import { NameFieldset } from '../people/NameFieldset.tsx';
+import { VulnerabilitiesFieldset } from '../people/VulnerabilitiesFieldset.tsx';
 import { useRouter } from '../router.tsx';
 import { type Draft, draftOf, emptyDraft, namesOf } from './draft.ts';
 
@@ -67,22 +69,8 @@ function Fields({ site, person }: { site: Site; person: PersonWithNext | undefin
           })
         ).id;
       const body = {
-        // Names in scripts the form does not edit are kept as they were.
-        names: [
-          ...namesOf(draft),
-          ...(person?.names.filter((n) => n.script !== 'Cyrl' && n.script !== 'Latn') ?? []),
-        ],
-        sex: draft.sex,
-        shelterId: draft.shelterId || null,
-        birthYear: draft.birthYear ? Number(draft.birthYear) : null,
+        ...personFieldsOf(draft, person),
         ageBand: draft.ageBand || null,
-        vulnerabilities: draft.vulnerabilities,
-        triage: draft.vulnerabilities.includes('wounded') ? draft.triage || null : null,
-        languages: draft.languages
-          .split(',')
-          .map((l) => l.trim())
-          .filter(Boolean),
-        note: draft.note.trim() || null,
         ...(householdId !== undefined ? { householdId } : {}),
       };
       if (person)
@@ -110,72 +98,28 @@ function Fields({ site, person }: { site: Site; person: PersonWithNext | undefin
     save.mutate();
   };
 
-  const nameFields = (script: 'cyr' | 'lat', withPatronymic: boolean) => (
-    <fieldset>
-      <legend>{script === 'cyr' ? t('form.cyrillic') : t('form.latin')}</legend>
-      <label>
-        {t('form.family')}
-        <input
-          name={`${script}-family`}
-          lang={script === 'cyr' ? 'uk' : undefined}
-          value={draft[`${script}Family`]}
-          onChange={(event) => set(`${script}Family`, event.target.value)}
-        />
-      </label>
-      <label>
-        {t('form.given')}
-        <input
-          name={`${script}-given`}
-          lang={script === 'cyr' ? 'uk' : undefined}
-          value={draft[`${script}Given`]}
-          onChange={(event) => set(`${script}Given`, event.target.value)}
-        />
-      </label>
-      {withPatronymic && (
-        <label>
-          {t('form.patronymic')}
-          <input
-            name="cyr-patronymic"
-            lang="uk"
-            value={draft.cyrPatronymic}
-            onChange={(event) => set('cyrPatronymic', event.target.value)}
-          />
-        </label>
-      )}
-    </fieldset>
-  );
-
-  const wounded = draft.vulnerabilities.includes('wounded');
+  const nameLabels = { family: t('form.family'), given: t('form.given') };
   return (
     <form onSubmit={submit} className="person-form">
       <div className="grid">
-        {nameFields('cyr', true)}
-        {nameFields('lat', false)}
+        <NameFieldset
+          script="cyr"
+          labels={{ ...nameLabels, legend: t('form.cyrillic'), patronymic: t('form.patronymic') }}
+          draft={draft}
+          onChange={set}
+        />
+        <NameFieldset
+          script="lat"
+          labels={{ ...nameLabels, legend: t('form.latin') }}
+          draft={draft}
+          onChange={set}
+        />
       </div>
       <div className="grid">
         <fieldset>
           <legend>{t('person.title')}</legend>
-          <label>
-            {t('form.sex')}
-            <select name="sex" value={draft.sex} onChange={(event) => set('sex', event.target.value as Sex)}>
-              {sexes.map((s) => (
-                <option key={s} value={s}>
-                  {t(`sex.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('form.birthYear')}
-            <input
-              name="birthYear"
-              type="number"
-              min="1880"
-              max="2100"
-              value={draft.birthYear}
-              onChange={(event) => set('birthYear', event.target.value)}
-            />
-          </label>
+          <SexSelect label={t('form.sex')} draft={draft} onChange={set} />
+          <BirthYearInput label={t('form.birthYear')} draft={draft} onChange={set} />
           <label>
             {t('form.ageBand')}
             <select
@@ -191,76 +135,25 @@ function Fields({ site, person }: { site: Site; person: PersonWithNext | undefin
               ))}
             </select>
           </label>
-          <label>
-            {t('form.shelter')}
-            <select
-              name="shelterId"
-              value={draft.shelterId}
-              onChange={(event) => set('shelterId', event.target.value)}
-            >
-              <option value="">{t('form.noShelter')}</option>
-              {(graph.data?.points ?? [])
-                .filter((p) => p.kind === 'shelter')
-                .map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.code}
-                    {p.name ? ` — ${p.name}` : ''}
-                  </option>
-                ))}
-            </select>
-          </label>
-          <label>
-            {t('form.languages')}
-            <input
-              name="languages"
-              value={draft.languages}
-              onChange={(event) => set('languages', event.target.value)}
-            />
-          </label>
+          <ShelterSelect
+            label={t('form.shelter')}
+            noneLabel={t('form.noShelter')}
+            shelters={(graph.data?.points ?? []).filter((p) => p.kind === 'shelter')}
+            draft={draft}
+            onChange={set}
+          />
+          <LanguagesInput label={t('form.languages')} draft={draft} onChange={set} />
         </fieldset>
-        <fieldset>
-          <legend>{t('form.vulnerabilities')}</legend>
-          {vulnerabilities.map((v) => (
-            <label key={v} className="check">
-              <input
-                type="checkbox"
-                name="vulnerabilities"
-                value={v}
-                checked={draft.vulnerabilities.includes(v)}
-                onChange={(event) =>
-                  set(
-                    'vulnerabilities',
-                    event.target.checked
-                      ? [...draft.vulnerabilities, v]
-                      : draft.vulnerabilities.filter((x): x is Vulnerability => x !== v),
-                  )
-                }
-              />
-              {t(`vulnerability.${v}`)}
-            </label>
-          ))}
-          <label>
-            {t('form.triage')}
-            <select
-              name="triage"
-              value={draft.triage}
-              disabled={!wounded}
-              required={wounded}
-              aria-describedby="triage-help"
-              onChange={(event) => set('triage', event.target.value as TriageCategory | '')}
-            >
-              <option value="">{t('app.none')}</option>
-              {triageCategories.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-            <span id="triage-help" className="hint">
-              {t('form.triageHelp')}
-            </span>
-          </label>
-        </fieldset>
+        <VulnerabilitiesFieldset
+          labels={{
+            legend: t('form.vulnerabilities'),
+            triage: t('form.triage'),
+            none: t('app.none'),
+            triageHelp: t('form.triageHelp'),
+          }}
+          draft={draft}
+          onChange={set}
+        />
       </div>
       <fieldset>
         <legend>{t('form.household')}</legend>
@@ -300,24 +193,15 @@ function Fields({ site, person }: { site: Site; person: PersonWithNext | undefin
           </label>
         )}
       </fieldset>
-      <label>
-        {t('form.note')}
-        <textarea name="note" value={draft.note} onChange={(event) => set('note', event.target.value)} />
-      </label>
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
-      <ErrorNote error={save.error} />
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {t('app.save')}
-        </button>
-        <button type="button" onClick={() => window.history.back()}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <NoteInput label={t('form.note')} draft={draft} onChange={set} />
+      <FormActions
+        problem={problem}
+        error={save.error}
+        saveLabel={t('app.save')}
+        cancelLabel={t('app.cancel')}
+        onCancel={() => window.history.back()}
+        saving={save.isPending}
+      />
     </form>
   );
 }
