@@ -41,6 +41,7 @@ const menus: Record<Role, string[]> = {
     'Duplicates',
     'Children',
     'Import',
+    'Bundle import',
   ],
   // Field teams capture offline, board people and report the road; tracing and children's cases are
   // the cell's.
@@ -53,6 +54,7 @@ const menus: Record<Role, string[]> = {
     'Evacuation plans',
     'Rescue',
     'Convoys',
+    'Bundle import',
   ],
   // Desks check people in, see the alerts they raise, file tracing requests and hand children over.
   reception: [

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { bundlesEn, bundlesUk } from '../bundles/strings.ts';
 import { offlineEn, offlineUk } from '../offline/strings.ts';
 import { en } from './en.ts';
 import { uk } from './uk.ts';
@@ -24,8 +25,8 @@ export const i18n = i18next.createInstance();
 export async function setUpI18n(): Promise<void> {
   await i18n.use(initReactI18next).init({
     resources: {
-      en: { translation: en, offline: offlineEn },
-      uk: { translation: uk, offline: offlineUk },
+      en: { translation: en, offline: offlineEn, bundles: bundlesEn },
+      uk: { translation: uk, offline: offlineUk, bundles: bundlesUk },
     },
     lng: initialLanguage(),
     fallbackLng: 'en',

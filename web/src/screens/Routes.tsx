@@ -4,6 +4,7 @@ import type { Permission } from '../../../src/domain/roles.ts';
 import { AlertsScreen } from '../alerts/AlertsScreen.tsx';
 import { AuditScreen } from '../audit/AuditScreen.tsx';
 import { BoardingDesk } from '../boarding/BoardingDesk.tsx';
+import { BundleImportScreen } from '../bundles/BundleImportScreen.tsx';
 import { QueryState } from '../components/ErrorNote.tsx';
 import { ConvoyPage } from '../convoys/ConvoyPage.tsx';
 import { ConvoysScreen } from '../convoys/ConvoysScreen.tsx';
@@ -52,6 +53,8 @@ export function Routes() {
     can(needs) ? screen() : <p className="muted">{t('app.notFound')}</p>;
 
   if (path === '/import') return guard('data:import', () => <ImportScreen />);
+  // A bundle is not about the site chosen here: its operations name their own.
+  if (path === '/bundles') return guard('sync:push', () => <BundleImportScreen />);
   // The audit trail is not about any one site; an auditor, who reads no site, starts there.
   if (path === '/audit' || (path === '/' && !can('site:read') && can('audit:read')))
     return guard('audit:read', () => <AuditScreen />);

@@ -24,6 +24,7 @@ const sections: Array<{ href: string; key: string; needs: Permission }> = [
   { href: '/duplicates', key: 'nav.duplicates', needs: 'people:merge' },
   { href: '/children', key: 'nav.children', needs: 'children:read' },
   { href: '/import', key: 'nav.import', needs: 'data:import' },
+  { href: '/bundles', key: 'bundles:nav', needs: 'sync:push' },
   { href: '/audit', key: 'nav.audit', needs: 'audit:read' },
 ];
 
