@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { rewriteChain } from './support/audit-rewrite.ts';
 import { heldStore, runCommand as runCli, runCommandOk as runCliOk } from './support/cli.ts';
 import { type Deployment, deploy } from './support/deployment.ts';
 import { killChildren, temporaryDirectory } from './support/server-process.ts';
@@ -13,11 +14,6 @@ let deployment: Deployment;
 const dir = temporaryDirectory('corridor-anchor-');
 const offsite = join(dir.path, 'offsite');
 const anchorFile = join(offsite, 'head.json');
-
-/** Runs SQL on the deployment's database, between commands. */
-async function onDatabase(sql: string): Promise<void> {
-  await (await heldStore(deployment.storage)).exec(sql);
-}
 
 beforeAll(async () => {
   deployment = await deploy();
@@ -53,18 +49,7 @@ it('writes an anchor that verify --anchor finds matching, and never overwrites o
 it('fails naming the anchor once the chain was rewritten consistently, though verify alone passes', async () => {
   const anchor = JSON.parse(readFileSync(anchorFile, 'utf8'));
   // An attacker with the database alone: edit an entry, recompute every hash and the head.
-  await onDatabase(`UPDATE audit_entry SET action = 'nothing to see' WHERE pos = 1;
-    DO $$
-    DECLARE e record; prev text := repeat('0', 64); h text;
-    BEGIN
-      FOR e IN SELECT * FROM audit_entry ORDER BY pos LOOP
-        h := audit_hash(prev, e.pos, e.at, e.actor_id, e.kind, e.action, e.entity, e.entity_id,
-          e.operation_id, e.detail);
-        UPDATE audit_entry SET prev_hash = prev, hash = h WHERE pos = e.pos;
-        prev := h;
-      END LOOP;
-      UPDATE audit_head SET hash = prev WHERE id = 1;
-    END $$;`);
+  await rewriteChain(await heldStore(deployment.storage), 1);
   expect(await runCliOk(['audit', 'verify'], deployment.storage)).toMatch(/^audit chain intact/);
   const checked = await runCli(['audit', 'verify', '--anchor', anchorFile], deployment.storage);
   expect(checked.code).toBe(1);

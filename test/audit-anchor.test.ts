@@ -17,6 +17,7 @@ import { masterKeyId, parseKey } from '../src/store/crypto/master-key.ts';
 import { rewrapKeys } from '../src/store/crypto/rotate.ts';
 import { cipherOf } from '../src/store/crypto/sealed-store.ts';
 import { recordOperation, systemActor } from '../src/store/repos/operations.ts';
+import { rewriteChain } from './support/audit-rewrite.ts';
 import { backendName, openTestDatabase, type TestDatabase } from './support/database.ts';
 
 let t: TestDatabase;
@@ -32,26 +33,6 @@ const change = (action: string) =>
       after: null,
     }),
   );
-
-/**
- * What an attacker with database access does: changes an entry, then recomputes the hash of every
- * entry from the first on (with the database's own audit_hash) and moves the head, so the chain is
- * consistent again.
- */
-async function rewriteChain(db: TestDatabase['db'], pos: number): Promise<void> {
-  await db.query(`UPDATE audit_entry SET action = 'nothing to see' WHERE pos = $1`, [pos]);
-  await db.exec(`DO $$
-    DECLARE e record; prev text := repeat('0', 64); h text;
-    BEGIN
-      FOR e IN SELECT * FROM audit_entry ORDER BY pos LOOP
-        h := audit_hash(prev, e.pos, e.at, e.actor_id, e.kind, e.action, e.entity, e.entity_id,
-          e.operation_id, e.detail);
-        UPDATE audit_entry SET prev_hash = prev, hash = h WHERE pos = e.pos;
-        prev := h;
-      END LOOP;
-      UPDATE audit_head SET hash = prev WHERE id = 1;
-    END $$`);
-}
 
 beforeAll(async () => {
   [t, other] = await Promise.all([openTestDatabase(), openTestDatabase()]);
