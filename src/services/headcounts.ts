@@ -1,6 +1,6 @@
 import { CorridorError, unknownReference } from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
-import type { Database } from '../store/database.ts';
+import type { Database, Queryable } from '../store/database.ts';
 import { translating } from '../store/db-errors.ts';
 import { type Headcount, insertHeadcount } from '../store/repos/headcounts.ts';
 import { type Actor, recordOperation } from '../store/repos/operations.ts';
@@ -21,12 +21,6 @@ export async function recordHeadcount(db: Database, actor: Actor, input: Headcou
     throw new CorridorError('validation_failed', 'reportedAt: not a date-time', { field: 'reportedAt' });
   return translating(() =>
     db.transaction(async (tx) => {
-      await requireSiteReference(tx, input.siteId);
-      if (input.shelterId) {
-        const shelter = await findPoint(tx, input.shelterId);
-        if (!shelter || shelter.siteId !== input.siteId || shelter.kind !== 'shelter')
-          throw unknownReference('shelterId', input.shelterId);
-      }
       const headcount: Headcount = {
         id: input.id ?? newId(),
         siteId: input.siteId,
@@ -39,7 +33,12 @@ export async function recordHeadcount(db: Database, actor: Actor, input: Headcou
         reportedAt: reportedAt.toISOString(),
         note: input.note ?? null,
       };
-      await insertHeadcount(tx, headcount);
+      if (!(await insertHeadcount(tx, headcount))) {
+        await checkReferences(tx, input);
+        // Sites and shelters are never deleted: the references hold now, so they were made meanwhile.
+        if (!(await insertHeadcount(tx, headcount)))
+          throw new CorridorError('conflict', 'the site changed while the headcount was written; try again');
+      }
       await recordOperation(tx, actor, {
         entity: 'headcount',
         entityId: headcount.id,
@@ -50,4 +49,14 @@ export async function recordHeadcount(db: Database, actor: Actor, input: Headcou
       return headcount;
     }),
   );
+}
+
+/** Why a headcount's references do not hold, as the error the client gets. */
+async function checkReferences(tx: Queryable, input: HeadcountInput): Promise<void> {
+  await requireSiteReference(tx, input.siteId);
+  if (input.shelterId) {
+    const shelter = await findPoint(tx, input.shelterId);
+    if (!shelter || shelter.siteId !== input.siteId || shelter.kind !== 'shelter')
+      throw unknownReference('shelterId', input.shelterId);
+  }
 }

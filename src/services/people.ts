@@ -37,19 +37,23 @@ function normalise(input: PersonInput, id: string): repo.PersonFields {
   };
 }
 
-/** Every rule a person record must meet, checked against the database inside the transaction. */
-async function checkPerson(tx: Queryable, person: repo.PersonFields): Promise<void> {
+/**
+ * Every rule a person record must meet, checked against the database inside the transaction. A
+ * correction (before: the record as it stands) looks up only the references it changes: those it
+ * keeps were checked when written, and shelters, households and people are never deleted.
+ */
+async function checkPerson(tx: Queryable, person: repo.PersonFields, before?: Person): Promise<void> {
   const problems = personProblems(person);
   if (problems.length > 0) {
     const [field, reason] = problems[0]!;
     throw new CorridorError('validation_failed', `${field}: ${reason}`, { field, problems });
   }
-  if (person.shelterId) {
+  if (person.shelterId && person.shelterId !== before?.shelterId) {
     const shelter = await findPoint(tx, person.shelterId);
     if (!shelter || shelter.siteId !== person.siteId || shelter.kind !== 'shelter')
       throw unknownReference('shelterId', person.shelterId);
   }
-  if (person.householdId) {
+  if (person.householdId && person.householdId !== before?.householdId) {
     const household = await households.findHousehold(tx, person.householdId);
     if (!household || household.siteId !== person.siteId)
       throw unknownReference('householdId', person.householdId);
@@ -65,6 +69,7 @@ async function checkPerson(tx: Queryable, person: repo.PersonFields): Promise<vo
         field: 'guardians',
       });
     guardianIds.add(guardian.personId);
+    if (before?.guardians.some((g) => g.personId === guardian.personId)) continue;
     const found = await tx.query('SELECT 1 FROM person WHERE id = $1 AND site_id = $2', [
       guardian.personId,
       person.siteId,
@@ -130,17 +135,26 @@ export type PersonPatch = Partial<Omit<PersonInput, 'id' | 'siteId' | 'status'>>
   version?: number | undefined;
 };
 
-/** clock: the synced operation's; an edit through a route is stamped with the server's. */
+/**
+ * How a synced operation writes: with its own clock (an edit through a route is stamped with the
+ * server's), and with the record as the caller read it after locking it in the same transaction,
+ * so the service does not read it again.
+ */
+export interface SyncedWrite<T> {
+  clock?: FieldClock | undefined;
+  locked?: T | undefined;
+}
+
 export async function updatePerson(
   db: Database,
   actor: Actor,
   id: string,
   patch: PersonPatch,
-  clock?: FieldClock,
+  { clock, locked }: SyncedWrite<Person> = {},
 ): Promise<Person> {
   return translating(() =>
     db.transaction(async (tx) => {
-      const before = await requirePerson(tx, id, true);
+      const before = locked ?? (await requirePerson(tx, id, true));
       const { version, ...fields } = patch;
       if (version !== undefined && version !== before.version)
         throw new CorridorError(
@@ -149,9 +163,8 @@ export async function updatePerson(
           { field: 'version', current: before.version },
         );
       const next = normalise({ ...before, ...definedOnly(fields) }, id);
-      await checkPerson(tx, next);
-      await repo.updatePersonFields(tx, next);
-      const after = (await repo.findPerson(tx, id))!;
+      await checkPerson(tx, next, before);
+      const after = await repo.updatePersonFields(tx, next, before);
       await recordOperation(tx, actor, { entity: 'person', entityId: id, action: 'update', before, after });
       await stampFields(tx, 'person', id, Object.keys(definedOnly(fields)), clock);
       return after;
@@ -168,11 +181,11 @@ export async function changeStatus(
   actor: Actor,
   id: string,
   change: { status: PersonStatus; reason?: string | undefined; expectedStatus?: PersonStatus | undefined },
-  clock?: FieldClock,
+  { clock, locked }: SyncedWrite<Person> = {},
 ): Promise<Person> {
   return translating(() =>
     db.transaction(async (tx) => {
-      const before = await requirePerson(tx, id, true);
+      const before = locked ?? (await requirePerson(tx, id, true));
       if (change.expectedStatus && change.expectedStatus !== before.status)
         throw new CorridorError(
           'illegal_transition',
@@ -180,8 +193,7 @@ export async function changeStatus(
           { from: before.status, expected: change.expectedStatus },
         );
       assertTransition(before.status, change.status);
-      await repo.setPersonStatus(tx, id, change.status);
-      const after = (await repo.findPerson(tx, id))!;
+      const after = await repo.setPersonStatus(tx, id, change.status);
       await recordOperation(tx, actor, {
         entity: 'person',
         entityId: id,
@@ -239,10 +251,10 @@ export async function updateHousehold(
   actor: Actor,
   id: string,
   patch: { label?: string | null | undefined; note?: string | null | undefined },
-  clock?: FieldClock,
+  { clock, locked }: SyncedWrite<households.Household> = {},
 ): Promise<households.Household> {
   return db.transaction(async (tx) => {
-    const before = await households.findHousehold(tx, id, true);
+    const before = locked ?? (await households.findHousehold(tx, id, true));
     if (!before) throw notFound('household', id);
     await households.updateHousehold(tx, { ...before, ...definedOnly(patch) });
     const after = (await households.findHousehold(tx, id))!;

@@ -5,7 +5,6 @@ import { joinTransaction } from '../store/crypto/sealed-store.ts';
 import type { Database, Queryable } from '../store/database.ts';
 import { findHousehold, type Household } from '../store/repos/households.ts';
 import { type Actor, recordOperation } from '../store/repos/operations.ts';
-import { findPerson } from '../store/repos/people.ts';
 import { findPassage } from '../store/repos/sites.ts';
 import * as repo from '../store/repos/sync.ts';
 import { compareHlc } from '../sync/hlc.ts';
@@ -62,10 +61,13 @@ export async function applyOp(
       await registerPerson(joined, actor, { ...op.payload, id: op.entityId });
       return 'applied';
     case 'person.update': {
-      const person = await requirePersonIn(tx, op.entityId);
-      const winners = await latestByClock(tx, actor, op, person.siteId, op.payload, person);
+      const { person, clocks } = await requirePersonIn(tx, op.entityId);
+      const winners = await latestByClock(tx, actor, op, person.siteId, op.payload, person, clocks);
       if (winners.fields.length > 0)
-        await updatePerson(joined, actor, op.entityId, winners.patch as PersonPatch, clock);
+        await updatePerson(joined, actor, op.entityId, winners.patch as PersonPatch, {
+          clock,
+          locked: person,
+        });
       return winners.lost ? 'conflict' : 'applied';
     }
     case 'household.create':
@@ -75,8 +77,10 @@ export async function applyOp(
       const household = await findHousehold(tx, op.entityId, true);
       if (!household)
         throw new CorridorError('not_found', `household ${op.entityId} does not exist`, { id: op.entityId });
-      const winners = await latestByClock(tx, actor, op, household.siteId, op.payload, household);
-      if (winners.fields.length > 0) await updateHousehold(joined, actor, op.entityId, winners.patch, clock);
+      const clocks = await repo.fieldClocks(tx, op.entity, op.entityId);
+      const winners = await latestByClock(tx, actor, op, household.siteId, op.payload, household, clocks);
+      if (winners.fields.length > 0)
+        await updateHousehold(joined, actor, op.entityId, winners.patch, { clock, locked: household });
       return winners.lost ? 'conflict' : 'applied';
     }
     case 'person.status':
@@ -89,10 +93,14 @@ export async function applyOp(
   }
 }
 
-async function requirePersonIn(tx: Queryable, id: string): Promise<Person> {
-  const person = await findPerson(tx, id, true);
-  if (!person) throw new CorridorError('not_found', `person ${id} does not exist`, { id });
-  return person;
+/** The person and their field clocks; the push locked the row before applying its run (lockRecords). */
+async function requirePersonIn(
+  tx: Queryable,
+  id: string,
+): Promise<{ person: Person; clocks: Map<string, string> }> {
+  const found = await repo.findPersonClocked(tx, id);
+  if (!found) throw new CorridorError('not_found', `person ${id} does not exist`, { id });
+  return found;
 }
 
 /**
@@ -106,8 +114,8 @@ async function latestByClock(
   siteId: string,
   patch: object,
   current: Person | Household,
+  clocks: Map<string, string>,
 ): Promise<{ patch: Record<string, unknown>; fields: string[]; lost: boolean }> {
-  const clocks = await repo.fieldClocks(tx, op.entity, op.entityId);
   const winners: Record<string, unknown> = {};
   let lost = false;
   for (const [field, value] of Object.entries(patch)) {
@@ -135,10 +143,10 @@ async function moveStatus(
   op: SyncOp,
   change: { status: PersonStatus; from: PersonStatus; reason?: string | undefined },
 ): Promise<'applied' | 'conflict'> {
-  const person = await requirePersonIn(tx, op.entityId);
+  const { person, clocks } = await requirePersonIn(tx, op.entityId);
   if (person.status === change.status) return 'applied';
   if (person.status !== change.from || !canTransition(person.status, change.status)) {
-    const kept = (await repo.fieldClocks(tx, 'person', op.entityId)).get('status') ?? null;
+    const kept = clocks.get('status') ?? null;
     await keepLoser(
       tx,
       actor,
@@ -157,7 +165,7 @@ async function moveStatus(
     actor,
     op.entityId,
     { status: change.status, expectedStatus: change.from, reason: change.reason },
-    { hlc: op.hlc, opId: op.opId },
+    { clock: { hlc: op.hlc, opId: op.opId }, locked: person },
   );
   return 'applied';
 }

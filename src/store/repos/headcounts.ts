@@ -42,10 +42,17 @@ export const toHeadcount = (row: HeadcountRow): Headcount => ({
   note: row.note,
 });
 
-export async function insertHeadcount(tx: Queryable, h: Headcount): Promise<void> {
-  await tx.query(
+/**
+ * Writes the headcount if its site exists and its shelter, if any, is a shelter of that site: the
+ * references are checked by the insert itself, in one round trip. Says whether it was written.
+ */
+export async function insertHeadcount(tx: Queryable, h: Headcount): Promise<boolean> {
+  const { rowCount } = await tx.query(
     `INSERT INTO headcount (id, site_id, shelter_id, category, count, approximate, source, reported_by, reported_at, note)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+     SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::int, $6::boolean, $7::text, $8::text, $9::timestamptz, $10::text
+      WHERE EXISTS (SELECT 1 FROM site WHERE site.id = $2::uuid)
+        AND ($3::uuid IS NULL OR
+          (SELECT sp.site_id = $2::uuid AND sp.kind = 'shelter' FROM site_point sp WHERE sp.id = $3::uuid) IS TRUE)`,
     [
       h.id,
       h.siteId,
@@ -60,6 +67,7 @@ export async function insertHeadcount(tx: Queryable, h: Headcount): Promise<void
       h.note,
     ],
   );
+  return rowCount > 0;
 }
 
 export async function findHeadcount(db: Queryable, id: string): Promise<Headcount | undefined> {

@@ -161,13 +161,20 @@ export async function insertPeopleLogged(db: Queryable, batch: Registration[]): 
   return new Map(rows.map((row) => [row.id, row.after]));
 }
 
-export async function updatePersonFields(tx: Queryable, p: PersonFields): Promise<void> {
+/**
+ * Writes a correction and returns the person as now stored. Given the record before it, rewrites the
+ * guardian links only if they changed.
+ */
+export async function updatePersonFields(tx: Queryable, p: PersonFields, before?: Person): Promise<Person> {
   const cipher = cipherOf(tx);
-  await tx.query(
-    `UPDATE person SET household_id = $2, shelter_id = $3, names = $4, sex = $5, birth_date_sealed = $6, birth_year_sealed = $7,
+  // The links first: the returned record reads them.
+  if (!before || !sameGuardians(p.guardians, before.guardians)) await replaceGuardians(tx, p.id, p.guardians);
+  const { rows } = await tx.query<PersonRow>(
+    `UPDATE person p SET household_id = $2, shelter_id = $3, names = $4, sex = $5, birth_date_sealed = $6, birth_year_sealed = $7,
        age_band = $8, vulnerabilities = $9, triage = $10, languages = $11, note = $12, name_keys = $13,
        version = version + 1, updated_at = now()
-     WHERE id = $1`,
+     WHERE p.id = $1
+     RETURNING ${personColumns}`,
     [
       p.id,
       p.householdId,
@@ -184,7 +191,15 @@ export async function updatePersonFields(tx: Queryable, p: PersonFields): Promis
       nameKeys(cipher, p.names),
     ],
   );
-  await replaceGuardians(tx, p.id, p.guardians);
+  return toPerson(rows[0]!);
+}
+
+const guardianKey = (g: Guardian): string => `${g.personId.toLowerCase()} ${g.relation ?? ''}`;
+
+function sameGuardians(next: readonly Guardian[], before: readonly Guardian[]): boolean {
+  if (next.length !== before.length) return false;
+  const kept = new Set(before.map(guardianKey));
+  return next.every((g) => kept.has(guardianKey(g)));
 }
 
 async function replaceGuardians(tx: Queryable, childId: string, guardians: Guardian[]): Promise<void> {
@@ -206,11 +221,14 @@ export async function findPerson(db: Queryable, id: string, forUpdate = false): 
   return rows[0] ? toPerson(rows[0]) : undefined;
 }
 
-export async function setPersonStatus(tx: Queryable, id: string, status: PersonStatus): Promise<void> {
-  await tx.query(
-    'UPDATE person SET status = $2, status_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1',
+/** Moves the person to a status; returns the person as now stored. */
+export async function setPersonStatus(tx: Queryable, id: string, status: PersonStatus): Promise<Person> {
+  const { rows } = await tx.query<PersonRow>(
+    `UPDATE person p SET status = $2, status_changed_at = now(), version = version + 1, updated_at = now()
+     WHERE p.id = $1 RETURNING ${personColumns}`,
     [id, status],
   );
+  return toPerson(rows[0]!);
 }
 
 export interface PersonFilter {

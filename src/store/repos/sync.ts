@@ -1,8 +1,10 @@
 import { CorridorError } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
+import type { Person } from '../../domain/person.ts';
 import { sealPersonal } from '../crypto/personal.ts';
 import { cipherOf } from '../crypto/sealed-store.ts';
 import type { Database, Queryable } from '../database.ts';
+import { type PersonRow, personColumns, toPerson } from './people.ts';
 
 export type StoredOutcome = 'applied' | 'conflict' | 'rejected';
 
@@ -29,15 +31,16 @@ export async function bindDevice(db: Queryable, id: string, userId: string): Pro
 export const deviceOfAnother = (deviceId: string): CorridorError =>
   new CorridorError('forbidden', `device ${deviceId} syncs for another account`, { deviceId });
 
-/** The device's row, bound on its first push and locked until the transaction ends. */
+/**
+ * The device's row, bound on its first push and locked until the transaction ends: in one
+ * statement, as the insert's conflict branch locks the row it finds (and notes the device was seen).
+ */
 export async function lockDevice(tx: Queryable, id: string, userId: string): Promise<Device> {
-  await tx.query('INSERT INTO sync_device (id, user_id) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [
-    id,
-    userId,
-  ]);
   const { rows } = await tx.query<{ id: string; user_id: string; last_seq: number }>(
-    'SELECT id, user_id, last_seq FROM sync_device WHERE id = $1 FOR UPDATE',
-    [id],
+    `INSERT INTO sync_device (id, user_id) VALUES ($1, $2)
+     ON CONFLICT (id) DO UPDATE SET last_seen = now()
+     RETURNING id, user_id, last_seq`,
+    [id, userId],
   );
   const row = rows[0]!;
   if (row.user_id !== userId) throw deviceOfAnother(id);
@@ -74,32 +77,23 @@ export interface ReceivedOp {
   kind: string;
 }
 
-/** Records the operation as received and moves its device's sequence on, in the caller's transaction. */
-export async function recordOp(
+/**
+ * A person with the clocks of their fields' last writes, in one read: what a synced correction or
+ * status change compares its own clock with.
+ */
+export async function findPersonClocked(
   tx: Queryable,
-  op: ReceivedOp,
-  outcome: StoredOutcome,
-  error: { code: string; message: string } | null,
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO sync_op (op_id, device_id, seq, hlc, entity, entity_id, kind, outcome, error)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [
-      op.opId,
-      op.deviceId,
-      op.seq,
-      op.hlc,
-      op.entity,
-      op.entityId,
-      op.kind,
-      outcome,
-      error && JSON.stringify(error),
-    ],
+  id: string,
+): Promise<{ person: Person; clocks: Map<string, string> } | undefined> {
+  const { rows } = await tx.query<PersonRow & { clocks: Record<string, string> | null }>(
+    `SELECT ${personColumns},
+       (SELECT json_object_agg(c.field, c.hlc) FROM sync_field_clock c
+         WHERE c.entity = 'person' AND c.entity_id = p.id) AS clocks
+     FROM person p WHERE p.id = $1`,
+    [id],
   );
-  await tx.query('UPDATE sync_device SET last_seq = $2, last_seen = now() WHERE id = $1', [
-    op.deviceId,
-    op.seq,
-  ]);
+  const row = rows[0];
+  return row && { person: toPerson(row), clocks: new Map(Object.entries(row.clocks ?? {})) };
 }
 
 export async function fieldClocks(
@@ -311,11 +305,15 @@ export async function findOps(
 export async function recordOps(tx: Queryable, ops: ReceivedOp[]): Promise<void> {
   if (ops.length === 0) return;
   const column = <K extends keyof ReceivedOp>(key: K) => ops.map((op) => op[key]);
+  const last = ops.at(-1)!;
   await tx.query(
-    `INSERT INTO sync_op (op_id, device_id, seq, hlc, entity, entity_id, kind, outcome)
-     SELECT op_id, device_id, seq, hlc, entity, entity_id, kind, 'applied'
-       FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::uuid[], $7::text[])
-         AS o (op_id, device_id, seq, hlc, entity, entity_id, kind)`,
+    `WITH received AS (
+       INSERT INTO sync_op (op_id, device_id, seq, hlc, entity, entity_id, kind, outcome)
+       SELECT op_id, device_id, seq, hlc, entity, entity_id, kind, 'applied'
+         FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::uuid[], $7::text[])
+           AS o (op_id, device_id, seq, hlc, entity, entity_id, kind)
+       RETURNING 1)
+     UPDATE sync_device SET last_seq = $9, last_seen = now() WHERE id = $8`,
     [
       column('opId'),
       column('deviceId'),
@@ -324,13 +322,10 @@ export async function recordOps(tx: Queryable, ops: ReceivedOp[]): Promise<void>
       column('entity'),
       column('entityId'),
       column('kind'),
+      last.deviceId,
+      last.seq,
     ],
   );
-  const last = ops.at(-1)!;
-  await tx.query('UPDATE sync_device SET last_seq = $2, last_seen = now() WHERE id = $1', [
-    last.deviceId,
-    last.seq,
-  ]);
 }
 
 /** The outcomes of received operations that were not simply applied, in one statement. */
