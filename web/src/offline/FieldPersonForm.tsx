@@ -10,18 +10,21 @@ import {
   LanguagesInput,
   NoteInput,
   SexSelect,
-  type ShelterOption,
   ShelterSelect,
 } from '../people/DetailInputs.tsx';
 import { NameFieldset } from '../people/NameFieldset.tsx';
 import { VulnerabilitiesFieldset } from '../people/VulnerabilitiesFieldset.tsx';
 import { type Draft, draftOf, emptyDraft, namesOf } from '../registry/draft.ts';
 import { useRouter } from '../router.tsx';
+import { HouseholdSelect } from './HouseholdSelect.tsx';
 import { useSyncEngine } from './OfflineProvider.tsx';
 import { correctionOf, personFieldsOf } from './person-payload.ts';
-import { useLocalSite } from './useLocalSite.ts';
+import { type LocalSite, useLocalSite } from './useLocalSite.ts';
 
-/** Register a person, or correct one, on the device (person.register / person.update). */
+/**
+ * Register a person, or correct one, on the device (person.register / person.update), in a household
+ * the device holds, one it created offline included (its household.create is queued before).
+ */
 export function FieldPersonForm({ site, personId }: { site: Site; personId?: string }) {
   const { t } = useTranslation('offline');
   const local = useLocalSite(site.id);
@@ -30,24 +33,22 @@ export function FieldPersonForm({ site, personId }: { site: Site; personId?: str
   return (
     <>
       <h1>{person ? t('editTitle', { name: displayName(person) }) : t('registerTitle')}</h1>
-      <Fields key={person?.id ?? 'new'} site={site} person={person} shelters={local.shelters} />
+      <Fields key={person?.id ?? 'new'} site={site} person={person} local={local} />
     </>
   );
 }
 
-function Fields({
-  site,
-  person,
-  shelters,
-}: {
-  site: Site;
-  person: Person | undefined;
-  shelters: readonly ShelterOption[];
-}) {
+function Fields({ site, person, local }: { site: Site; person: Person | undefined; local: LocalSite }) {
   const { t } = useTranslation('offline');
-  const { navigate } = useRouter();
+  const { navigate, search } = useRouter();
   const engine = useSyncEngine();
-  const [draft, setDraft] = useState<Draft>(() => (person ? draftOf(person) : emptyDraft()));
+  const [draft, setDraft] = useState<Draft>(() =>
+    person ? draftOf(person) : { ...emptyDraft(), shelterId: search.get('shelter') ?? '' },
+  );
+  // A new person joins the household the screen came from, if any, in its members' shelter.
+  const [householdId, setHouseholdId] = useState(() =>
+    person ? (person.householdId ?? '') : (search.get('household') ?? ''),
+  );
   const [problem, setProblem] = useState<string>();
   const [error, setError] = useState<unknown>();
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -61,7 +62,7 @@ function Fields({
     }
     setProblem(undefined);
     setError(undefined);
-    const fields = personFieldsOf(draft, person);
+    const fields = { ...personFieldsOf(draft, person), householdId: householdId || null };
     try {
       if (person) {
         const changes = correctionOf(person, fields);
@@ -109,10 +110,11 @@ function Fields({
           <ShelterSelect
             label={t('shelter')}
             noneLabel={t('noShelter')}
-            shelters={shelters}
+            shelters={local.shelters}
             draft={draft}
             onChange={set}
           />
+          <HouseholdSelect local={local} value={householdId} onChange={setHouseholdId} />
           <LanguagesInput label={t('languages')} draft={draft} onChange={set} />
         </fieldset>
         <VulnerabilitiesFieldset

@@ -6,6 +6,7 @@ import type { Site } from '../api/types.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { displayName } from '../format.ts';
 import { Link } from '../router.tsx';
+import { FieldHouseholds } from './FieldHouseholds.tsx';
 import { HeadcountForm } from './HeadcountForm.tsx';
 import { useSyncEngine } from './OfflineProvider.tsx';
 import { PassageReportForm } from './PassageReportForm.tsx';
@@ -15,8 +16,8 @@ import { type LocalSite, useLocalSite } from './useLocalSite.ts';
 const shown = 50;
 
 /**
- * The field team's screen, working with or without a network: the site's people from the device's
- * store (with its own unsent changes), status changes, passage and headcount reports. Everything is
+ * The field team's screen, working with or without a network: the site's people and households from
+ * the device's store (with its own unsent changes), status changes, passage and headcount reports. Everything is
  * recorded as an operation in the queue and sent when there is a network.
  */
 export function FieldScreen({ site }: { site: Site }) {
@@ -70,6 +71,7 @@ export function FieldScreen({ site }: { site: Site }) {
           <p className="muted">{t('moreHidden', { count: people.length - shown })}</p>
         )}
       </section>
+      <FieldHouseholds site={site} local={local} />
       <div className="grid">
         <PassageReportForm site={site} local={local} />
         <HeadcountForm site={site} local={local} />

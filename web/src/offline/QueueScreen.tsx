@@ -5,6 +5,7 @@ import type { Site } from '../api/types.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { displayName, useFormat } from '../format.ts';
 import { exportBundle } from './bundle-export.ts';
+import { householdTitle, membersByHousehold } from './household-title.ts';
 import { useSyncEngine, useSyncState } from './OfflineProvider.tsx';
 import type { QueuedOp } from './operations.ts';
 import { type LocalSite, useLocalSite } from './useLocalSite.ts';
@@ -121,12 +122,20 @@ function BundleBox({ waiting, canExport }: { waiting: number; canExport: boolean
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
-/** What an operation did, in words: the person's name, the passage's ends, the count. */
+/** What an operation did, in words: the person's name, the household, the passage's ends, the count. */
 function describe(op: QueuedOp, local: LocalSite, t: T): string {
   const person = (): string => {
     if (op.kind === 'person.register') return displayName(op.payload as Pick<Person, 'names'>);
     const known = local.people.find((p) => p.id === op.entityId);
     return known ? displayName(known) : t('someone');
+  };
+  // A new household by the label it was given; a change by the household as it is now.
+  const household = (): string => {
+    const label = op.payload.label;
+    if (op.kind === 'household.create' && typeof label === 'string') return label;
+    const known = local.households.find((h) => h.id === op.entityId);
+    if (known) return householdTitle(known, membersByHousehold(local.people).get(known.id) ?? [], t);
+    return t('unlabelledHousehold');
   };
   const code = (id: string) => local.points.find((p) => p.id === id)?.code ?? '?';
   switch (op.kind) {
@@ -151,6 +160,10 @@ function describe(op: QueuedOp, local: LocalSite, t: T): string {
         count: Number(op.payload.count),
         category: t(`translation:headcount.${String(op.payload.category)}`),
       });
+    case 'household.create':
+      return t('opKind.householdCreate', { name: household() });
+    case 'household.update':
+      return t('opKind.householdUpdate', { name: household() });
     default:
       return op.kind;
   }

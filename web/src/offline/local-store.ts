@@ -3,15 +3,16 @@ import type { Person } from '../../../src/domain/person.ts';
 import type { Passage } from '../../../src/domain/site.ts';
 import { formatHlc, type Hlc, parseHlc, receive, tick } from '../../../src/sync/hlc.ts';
 import type { SyncOperationKind } from '../../../src/sync/protocol.ts';
-import type { SiteGraph } from '../api/types.ts';
+import type { Household, SiteGraph } from '../api/types.ts';
 import { deleteDatabase, openDatabase, request, transaction } from './idb.ts';
 import { entityOf, type QueuedOp } from './operations.ts';
 
 // The field device's store in the browser (IndexedDB), one database per account: the records of
-// the site as last pulled, the site's graph, and the queue of operations the server has not yet
+// the site as last pulled (people, households, passages, headcounts), the site's graph, and the queue of operations the server has not yet
 // acknowledged (kept, with the ones it has, until the user clears them from the queue page).
 
-const version = 1;
+// Version 2 added the households.
+const version = 2;
 const dbName = (userId: string) => `corridor-field-${userId}`;
 
 export interface StoredHeadcount {
@@ -33,11 +34,15 @@ export class LocalStore {
   private constructor(private readonly db: IDBDatabase) {}
 
   static async open(userId: string): Promise<LocalStore> {
-    const db = await openDatabase(dbName(userId), version, (db) => {
-      db.createObjectStore('meta');
-      db.createObjectStore('ops', { keyPath: 'seq' });
-      for (const name of ['people', 'passages', 'headcounts'])
+    const db = await openDatabase(dbName(userId), version, (db, oldVersion) => {
+      const bySite = (name: string) =>
         db.createObjectStore(name, { keyPath: 'id' }).createIndex('siteId', 'siteId');
+      if (oldVersion < 1) {
+        db.createObjectStore('meta');
+        db.createObjectStore('ops', { keyPath: 'seq' });
+        for (const name of ['people', 'passages', 'headcounts']) bySite(name);
+      }
+      if (oldVersion < 2) bySite('households');
     });
     return new LocalStore(db);
   }
@@ -170,10 +175,18 @@ export class LocalStore {
   /** Stores pulled records and the new checkpoint together: a pull cut off is simply repeated. */
   savePulled(
     siteId: string,
-    pulled: { checkpoint: number; people: Person[]; passages: Passage[]; headcounts: StoredHeadcount[] },
+    pulled: {
+      checkpoint: number;
+      people: Person[];
+      households: Household[];
+      passages: Passage[];
+      headcounts: StoredHeadcount[];
+    },
   ): Promise<void> {
-    return transaction(this.db, ['meta', 'people', 'passages', 'headcounts'], 'readwrite', async (tx) => {
+    const stores = ['meta', 'people', 'households', 'passages', 'headcounts'];
+    return transaction(this.db, stores, 'readwrite', async (tx) => {
       for (const person of pulled.people) tx.objectStore('people').put(person);
+      for (const household of pulled.households) tx.objectStore('households').put(household);
       for (const passage of pulled.passages) tx.objectStore('passages').put(passage);
       for (const headcount of pulled.headcounts) tx.objectStore('headcounts').put(headcount);
       tx.objectStore('meta').put(pulled.checkpoint, `checkpoint:${siteId}`);
@@ -194,6 +207,23 @@ export class LocalStore {
     });
   }
 
+  /**
+   * The site's households as listed (not pulled): a device whose store predates households has a
+   * checkpoint past their creation, so they are listed once, and pulled from then on.
+   */
+  saveListedHouseholds(siteId: string, households: Household[], complete: boolean): Promise<void> {
+    return transaction(this.db, ['meta', 'households'], 'readwrite', async (tx) => {
+      for (const household of households) tx.objectStore('households').put(household);
+      if (complete) tx.objectStore('meta').put(true, `householdsListed:${siteId}`);
+    });
+  }
+
+  householdsListed(siteId: string): Promise<boolean> {
+    return transaction(this.db, ['meta'], 'readonly', async (tx) =>
+      Boolean(await request(tx.objectStore('meta').get(`householdsListed:${siteId}`))),
+    );
+  }
+
   graph(siteId: string): Promise<SiteGraph | undefined> {
     return transaction(this.db, ['meta'], 'readonly', async (tx) =>
       request(tx.objectStore('meta').get(`graph:${siteId}`) as IDBRequest<SiteGraph | undefined>),
@@ -202,6 +232,10 @@ export class LocalStore {
 
   people(siteId: string): Promise<Person[]> {
     return this.bySite<Person>('people', siteId);
+  }
+
+  households(siteId: string): Promise<Household[]> {
+    return this.bySite<Household>('households', siteId);
   }
 
   passages(siteId: string): Promise<Passage[]> {

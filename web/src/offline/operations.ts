@@ -2,6 +2,7 @@ import type { PersonStatus } from '../../../src/domain/lifecycle.ts';
 import type { Person } from '../../../src/domain/person.ts';
 import type { Passage, PassageState } from '../../../src/domain/site.ts';
 import type { SyncOperationKind } from '../../../src/sync/protocol.ts';
+import type { Household } from '../api/types.ts';
 
 // The operations a field device records (corridor-sync/1, docs/sync-protocol.md) as the queue keeps
 // them, and what they mean for the screens before the server has seen them. Pure functions: the
@@ -153,6 +154,35 @@ export function overlayPassages(pulled: Passage[], ops: QueuedOp[]): Passage[] {
       stateReportedAt: op.recordedAt,
       ...(p.note !== undefined ? { note: p.note } : {}),
     });
+  }
+  return [...byId.values()];
+}
+
+/** The site's households as pulled, with the ones the device created or relabelled on top. */
+export function overlayHouseholds(pulled: Household[], ops: QueuedOp[], siteId: string): Household[] {
+  const byId = new Map(pulled.filter((h) => h.siteId === siteId).map((h) => [h.id, h]));
+  for (const op of [...ops].sort((a, b) => a.seq - b.seq)) {
+    if (op.siteId !== siteId || op.entity !== 'household' || !overlays(op)) continue;
+    const household = byId.get(op.entityId);
+    const p = op.payload as { label?: string | null; note?: string | null };
+    if (op.kind === 'household.create') {
+      if (!household)
+        byId.set(op.entityId, {
+          id: op.entityId,
+          siteId: op.siteId,
+          label: p.label ?? null,
+          note: p.note ?? null,
+          createdAt: op.recordedAt,
+          updatedAt: op.recordedAt,
+        });
+    } else if (household && op.kind === 'household.update') {
+      byId.set(household.id, {
+        ...household,
+        ...(p.label !== undefined ? { label: p.label } : {}),
+        ...(p.note !== undefined ? { note: p.note } : {}),
+        updatedAt: op.recordedAt,
+      });
+    }
   }
   return [...byId.values()];
 }

@@ -36,9 +36,10 @@ export function personFieldsOf(draft: Draft, person: Person | undefined): Person
   };
 }
 
-export function correctionOf(person: Person, fields: PersonFields): Partial<PersonFields> {
-  const changes: Partial<PersonFields> = {};
-  for (const key of Object.keys(fields) as (keyof PersonFields)[])
+/** The fields that differ from the person's (the form's own, and its household if it sets one). */
+export function correctionOf<F extends Partial<Person>>(person: Person, fields: F): Partial<F> {
+  const changes: Partial<F> = {};
+  for (const key of Object.keys(fields) as (keyof F & keyof Person)[])
     if (JSON.stringify(fields[key]) !== JSON.stringify(person[key]))
       Object.assign(changes, { [key]: fields[key] });
   return changes;

@@ -2,7 +2,7 @@ import type { Person } from '../../../src/domain/person.ts';
 import type { Passage } from '../../../src/domain/site.ts';
 import { syncProtocol } from '../../../src/sync/protocol.ts';
 import { ApiError, api, query } from '../api/client.ts';
-import type { PeoplePage, SiteGraph } from '../api/types.ts';
+import type { Household, PeoplePage, SiteGraph } from '../api/types.ts';
 import { enrol } from './bundle-export.ts';
 import type { LocalStore, StoredHeadcount } from './local-store.ts';
 import { type OpResult, type QueuedOp, retryDelayMs, settle, wireOf } from './operations.ts';
@@ -44,6 +44,7 @@ interface PullAnswer {
   more: boolean;
   hlc: string | null;
   people: Person[];
+  households: Household[];
   passages: Passage[];
   headcounts: StoredHeadcount[];
 }
@@ -236,13 +237,23 @@ export class SyncEngine {
     await this.store.saveGraph(await api<SiteGraph>(`/api/sites/${siteId}`));
     let since = await this.store.checkpoint(siteId);
     // The first time, the registry as it stands: records loaded before the operations log began
-    // (a site file, a scenario) never show in a pull.
+    // (a site file, a scenario) never show in a pull. Households are listed on their own first time,
+    // which for a store made before it held them comes after its checkpoint.
     if (since === 0)
       for (let offset = 0; ; offset += pageSize) {
         const page = await api<PeoplePage>(`/api/people${query({ siteId, limit: pageSize, offset })}`);
         await this.store.savePeople(page.items);
         await this.reload();
         if (offset + pageSize >= page.total) break;
+      }
+    if (!(await this.store.householdsListed(siteId)))
+      for (let offset = 0; ; offset += pageSize) {
+        const page = await api<{ items: Household[] }>(
+          `/api/households${query({ siteId, limit: pageSize, offset })}`,
+        );
+        const complete = page.items.length < pageSize;
+        await this.store.saveListedHouseholds(siteId, page.items, complete);
+        if (complete) break;
       }
     for (;;) {
       const answer = await api<PullAnswer>(`/api/sync/pull${query({ siteId, since, limit: pullLimit })}`);

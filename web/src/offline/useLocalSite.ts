@@ -1,19 +1,21 @@
 import { useEffect, useState } from 'react';
 import type { Person } from '../../../src/domain/person.ts';
 import type { Passage, SitePoint } from '../../../src/domain/site.ts';
+import type { Household } from '../api/types.ts';
 import { useSyncEngine, useSyncState } from './OfflineProvider.tsx';
-import { overlayPassages, overlayPeople } from './operations.ts';
+import { overlayHouseholds, overlayPassages, overlayPeople } from './operations.ts';
 
 export interface LocalSite {
   /** false until the store has been read once (or if there is no store for this role). */
   ready: boolean;
   people: Person[];
+  households: Household[];
   passages: Passage[];
   shelters: SitePoint[];
   points: SitePoint[];
 }
 
-const empty: LocalSite = { ready: false, people: [], passages: [], shelters: [], points: [] };
+const empty: LocalSite = { ready: false, people: [], households: [], passages: [], shelters: [], points: [] };
 
 /** The site as the device holds it: the records last pulled, with its own unsent changes on top. */
 export function useLocalSite(siteId: string): LocalSite {
@@ -26,14 +28,16 @@ export function useLocalSite(siteId: string): LocalSite {
     let current = true;
     void Promise.all([
       engine.store.people(siteId),
+      engine.store.households(siteId),
       engine.store.passages(siteId),
       engine.store.graph(siteId),
-    ]).then(([people, passages, graph]) => {
+    ]).then(([people, households, passages, graph]) => {
       if (!current) return;
       const points = graph?.points ?? [];
       setLocal({
         ready: true,
         people: overlayPeople(people, ops, siteId),
+        households: overlayHouseholds(households, ops, siteId),
         passages: overlayPassages(passages, ops),
         shelters: points.filter((p) => p.kind === 'shelter'),
         points,
