@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { personCode } from '../src/domain/person-code.ts';
 import { launchBrowser, pageAs, seriousViolations } from './support/browser.ts';
 import { apiCall, makePlan } from './support/plans.ts';
@@ -8,7 +8,7 @@ import { type CorridorServer, startCorridor } from './support/server.ts';
 
 // A boarding desk at the pickup point of the first convoy of an accepted Azovstal plan, and that
 // convoy's road log. The test runs its own server: boarding assigns and moves people, which the
-// shared server's other tests must not see. Starting it takes a while on a busy machine.
+// shared server's other tests must not see.
 
 interface Manifest {
   entries: Array<{ personId: string; names?: Array<{ family: string; given: string }> }>;
@@ -20,8 +20,7 @@ let convoyId = '';
 let manifest: Manifest;
 
 beforeAll(async () => {
-  server = await startCorridor();
-  browser = await launchBrowser();
+  [server, browser] = await Promise.all([startCorridor(inject('corridorTemplate')), launchBrowser()]);
   const { url, accounts } = server;
   const plan = await makePlan(url, accounts.coordinator);
   await apiCall(url, accounts.coordinator, 'POST', `/api/plans/${plan.id}/accept`);
@@ -33,7 +32,7 @@ beforeAll(async () => {
   );
   convoyId = made.convoys.find((c) => c.manifest.total >= 2)!.id;
   manifest = await apiCall<Manifest>(url, accounts.coordinator, 'GET', `/api/convoys/${convoyId}/manifest`);
-}, 900_000);
+});
 afterAll(async () => {
   await browser?.close();
   await server?.stop();

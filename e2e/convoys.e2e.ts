@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, pageAs, seriousViolations } from './support/browser.ts';
 import { apiCall, makePlan } from './support/plans.ts';
 import { type CorridorServer, startCorridor } from './support/server.ts';
@@ -13,11 +13,10 @@ let server: CorridorServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startCorridor();
-  browser = await launchBrowser();
+  [server, browser] = await Promise.all([startCorridor(inject('corridorTemplate')), launchBrowser()]);
   const plan = await makePlan(server.url, server.accounts.coordinator);
   await apiCall(server.url, server.accounts.coordinator, 'POST', `/api/plans/${plan.id}/accept`);
-}, 600_000);
+});
 afterAll(async () => {
   await browser?.close();
   await server?.stop();

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { personCode } from '../src/domain/person-code.ts';
 import { transliterate } from '../src/matching/index.ts';
 import { launchBrowser, pageAs, seriousViolations } from './support/browser.ts';
@@ -21,8 +21,7 @@ let browser: Browser;
 let entries: Entry[];
 
 beforeAll(async () => {
-  server = await startCorridor();
-  browser = await launchBrowser();
+  [server, browser] = await Promise.all([startCorridor(inject('corridorTemplate')), launchBrowser()]);
   const { url, accounts } = server;
   const plan = await makePlan(url, accounts.coordinator);
   await apiCall(url, accounts.coordinator, 'POST', `/api/plans/${plan.id}/accept`);
@@ -40,7 +39,7 @@ beforeAll(async () => {
     await apiCall(url, accounts.field, 'POST', `/api/convoys/${convoyId}/boarding`, {
       personId: entry.personId,
     });
-}, 900_000);
+});
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
