@@ -1,6 +1,9 @@
 // Registration throughput through the HTTP API: 50 concurrent clients POST /api/people to a
 // `corridor serve` process, each request a different person. Beside it, in the same run, the raw
 // single-row INSERT rate of the same database from this process, and the ratio of the two.
+// Run alone with `npx tsx bench/registration.ts` (REGISTRATION_SECONDS of load, 10 by default),
+// or as part of `npm run bench`.
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { newId } from '../src/domain/ids.ts';
 import { startCpuMeter } from './support/cpu.ts';
@@ -264,4 +267,15 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
     notes,
     data: { connections, warmUpSeconds, targets, backends: figures },
   };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { formatTable } = await import('./support/table.ts');
+  const result = await run({
+    backends: ['pglite', 'postgresql'],
+    durationSeconds: Number(process.env.REGISTRATION_SECONDS ?? 10),
+    postgresUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+  });
+  process.stdout.write(`${result.title}\n${formatTable(result.table)}\n`);
+  for (const note of result.notes) process.stdout.write(`  · ${note}\n`);
 }

@@ -51,6 +51,11 @@ export async function createStore(
   await onServer(postgresUrl, `CREATE DATABASE ${name}`);
   const url = new URL(postgresUrl);
   url.pathname = `/${name}`;
+  // PostgreSQL has no data directory to keep a key file in: the CLI needs a master key given, so a
+  // fresh database gets a throwaway one unless the caller's environment names one. Each bench then
+  // runs alone as well as after the others (bench/audit.ts sets one for the whole run).
+  if (!env.CORRIDOR_MASTER_KEY && !env.CORRIDOR_KEY_FILE)
+    env.CORRIDOR_MASTER_KEY = randomBytes(32).toString('base64');
   return {
     backend,
     dir,
