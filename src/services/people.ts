@@ -10,7 +10,7 @@ import * as repo from '../store/repos/people.ts';
 import { findPoint } from '../store/repos/sites.ts';
 import { writeRegistration } from './registration-queue.ts';
 import { definedOnly, requireSiteReference } from './sites.ts';
-import { type FieldClock, stampFields } from './sync-clock.ts';
+import { type SyncedWrite, stampFields } from './sync-clock.ts';
 
 export type PersonInput = Partial<
   Omit<Person, 'status' | 'statusChangedAt' | 'version' | 'createdAt' | 'updatedAt'>
@@ -134,16 +134,6 @@ export async function requirePerson(db: Queryable, id: string, forUpdate = false
 export type PersonPatch = Partial<Omit<PersonInput, 'id' | 'siteId' | 'status'>> & {
   version?: number | undefined;
 };
-
-/**
- * How a synced operation writes: with its own clock (an edit through a route is stamped with the
- * server's), and with the record as the caller read it after locking it in the same transaction,
- * so the service does not read it again.
- */
-export interface SyncedWrite<T> {
-  clock?: FieldClock | undefined;
-  locked?: T | undefined;
-}
 
 export async function updatePerson(
   db: Database,

@@ -12,7 +12,7 @@ import type { Database, Queryable } from '../store/database.ts';
 import { translating } from '../store/db-errors.ts';
 import { type Actor, recordOperation } from '../store/repos/operations.ts';
 import * as repo from '../store/repos/sites.ts';
-import { type FieldClock, stampFields } from './sync-clock.ts';
+import { type SyncedWrite, stampFields } from './sync-clock.ts';
 
 export interface SiteInput {
   id?: string | undefined;
@@ -218,7 +218,8 @@ export interface PassageInput {
   note?: string | null | undefined;
 }
 
-async function checkPassage(tx: Queryable, passage: Passage): Promise<void> {
+/** A passage's rules; an edit (before: the passage as it stands) looks up only the ends it moves. */
+async function checkPassage(tx: Queryable, passage: Passage, before?: Passage): Promise<void> {
   if (passage.from === passage.to)
     throw new CorridorError('validation_failed', 'to: a passage must join two different points', {
       field: 'to',
@@ -229,6 +230,8 @@ async function checkPassage(tx: Queryable, passage: Passage): Promise<void> {
       field: 'clearancePersonHours',
     });
   for (const end of ['from', 'to'] as const) {
+    // Points are never deleted: an end the edit keeps was checked when it was written.
+    if (before && passage[end] === before[end] && passage.siteId === before.siteId) continue;
     const point = await repo.findPoint(tx, passage[end]);
     if (!point || point.siteId !== passage.siteId) throw unknownReference(end, passage[end]);
   }
@@ -291,9 +294,9 @@ export async function updatePassageIn(
   id: string,
   patch: Partial<Omit<PassageInput, 'id'>>,
   action = 'update',
-  clock?: FieldClock,
+  { clock, locked }: SyncedWrite<Passage> = {},
 ): Promise<Passage> {
-  const before = await repo.findPassage(tx, id, true);
+  const before = locked ?? (await repo.findPassage(tx, id, true));
   if (!before) throw notFound('passage', id);
   const stateChanged = patch.state !== undefined || patch.clearancePersonHours !== undefined;
   const next: Passage = { ...before, ...definedOnly(patch), id };
@@ -304,9 +307,8 @@ export async function updatePassageIn(
     next.stateReportedAt = new Date().toISOString();
     next.stateReportedBy = actor.name;
   }
-  await checkPassage(tx, next);
-  await repo.updatePassage(tx, next);
-  const after = (await repo.findPassage(tx, id))!;
+  await checkPassage(tx, next, before);
+  const after = await repo.updatePassage(tx, next);
   await recordOperation(tx, actor, { entity: 'passage', entityId: id, action, before, after });
   // The reported state and its clearance estimate merge as one field, 'state'.
   const fields = Object.keys(definedOnly(patch)).filter((f) => f !== 'state' && f !== 'clearancePersonHours');

@@ -5,7 +5,6 @@ import { joinTransaction } from '../store/crypto/sealed-store.ts';
 import type { Database, Queryable } from '../store/database.ts';
 import { findHousehold, type Household } from '../store/repos/households.ts';
 import { type Actor, recordOperation } from '../store/repos/operations.ts';
-import { findPassage } from '../store/repos/sites.ts';
 import * as repo from '../store/repos/sync.ts';
 import { compareHlc } from '../sync/hlc.ts';
 import { recordHeadcount } from './headcounts.ts';
@@ -100,7 +99,7 @@ async function requirePersonIn(
 ): Promise<{ person: Person; clocks: Map<string, string> }> {
   const found = await repo.findPersonClocked(tx, id);
   if (!found) throw new CorridorError('not_found', `person ${id} does not exist`, { id });
-  return found;
+  return { person: found.record, clocks: found.clocks };
 }
 
 /**
@@ -181,10 +180,12 @@ async function reportPassage(
     note?: string | null | undefined;
   },
 ): Promise<'applied' | 'conflict'> {
-  const passage = await findPassage(tx, op.entityId, true);
-  if (!passage)
+  // The push locked the passage before applying its run (lockRecords).
+  const found = await repo.findPassageClocked(tx, op.entityId);
+  if (!found)
     throw new CorridorError('not_found', `passage ${op.entityId} does not exist`, { id: op.entityId });
-  const kept = (await repo.fieldClocks(tx, 'passage', op.entityId)).get('state');
+  const { record: passage, clocks } = found;
+  const kept = clocks.get('state');
   if (kept !== undefined && compareHlc(op.hlc, kept) <= 0) {
     await keepLoser(
       tx,
@@ -207,7 +208,7 @@ async function reportPassage(
       typeof updatePassageIn
     >[3],
     'report',
-    { hlc: op.hlc, opId: op.opId },
+    { clock: { hlc: op.hlc, opId: op.opId }, locked: passage },
   );
   return 'applied';
 }

@@ -35,3 +35,13 @@ export async function stampFields(
   const { hlc, opId } = clock ?? (await serverClock(tx));
   await setFieldClocks(tx, entity, entityId, fields, hlc, opId);
 }
+
+/**
+ * How a synced operation writes: with its own clock (an edit through a route is stamped with the
+ * server's), and with the record as the caller read it after locking it in the same transaction,
+ * so the service does not read it again.
+ */
+export interface SyncedWrite<T> {
+  clock?: FieldClock | undefined;
+  locked?: T | undefined;
+}

@@ -195,13 +195,15 @@ export async function insertPassage(tx: Queryable, p: Passage): Promise<void> {
   );
 }
 
-export async function updatePassage(tx: Queryable, p: Passage): Promise<void> {
-  await tx.query(
+/** Writes the passage; returns it as now stored. */
+export async function updatePassage(tx: Queryable, p: Passage): Promise<Passage> {
+  const { rows } = await tx.query<PassageRow>(
     `UPDATE passage SET site_id = $2, from_point = $3, to_point = $4, length_m = $5, state = $6,
        clearance_person_hours = $7, state_reported_at = $8, state_reported_by = $9, note = $10, updated_at = now()
-     WHERE id = $1`,
+     WHERE id = $1 RETURNING *`,
     passageParams(tx, p),
   );
+  return toPassage(rows[0]!);
 }
 
 export async function findPassage(

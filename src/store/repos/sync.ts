@@ -1,10 +1,12 @@
 import { CorridorError } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import type { Person } from '../../domain/person.ts';
+import type { Passage } from '../../domain/site.ts';
 import { sealPersonal } from '../crypto/personal.ts';
 import { cipherOf } from '../crypto/sealed-store.ts';
 import type { Database, Queryable } from '../database.ts';
 import { type PersonRow, personColumns, toPerson } from './people.ts';
+import { type PassageRow, toPassage } from './sites.ts';
 
 export type StoredOutcome = 'applied' | 'conflict' | 'rejected';
 
@@ -77,23 +79,32 @@ export interface ReceivedOp {
   kind: string;
 }
 
-/**
- * A person with the clocks of their fields' last writes, in one read: what a synced correction or
- * status change compares its own clock with.
- */
-export async function findPersonClocked(
-  tx: Queryable,
-  id: string,
-): Promise<{ person: Person; clocks: Map<string, string> } | undefined> {
-  const { rows } = await tx.query<PersonRow & { clocks: Record<string, string> | null }>(
-    `SELECT ${personColumns},
-       (SELECT json_object_agg(c.field, c.hlc) FROM sync_field_clock c
-         WHERE c.entity = 'person' AND c.entity_id = p.id) AS clocks
-     FROM person p WHERE p.id = $1`,
+// The clocks of a record's fields' last writes, as a column beside the record: what a synced
+// correction, status change or passage report compares its own clock with, in the same read.
+const clocksOf = (entity: string, alias: string) =>
+  `(SELECT json_object_agg(c.field, c.hlc) FROM sync_field_clock c
+     WHERE c.entity = '${entity}' AND c.entity_id = ${alias}.id) AS clocks`;
+
+type Clocked<T> = { record: T; clocks: Map<string, string> };
+type ClocksColumn = { clocks: Record<string, string> | null };
+
+const clocked = <Row extends ClocksColumn, T>(row: Row | undefined, to: (row: Row) => T) =>
+  row && { record: to(row), clocks: new Map(Object.entries(row.clocks ?? {})) };
+
+export async function findPersonClocked(tx: Queryable, id: string): Promise<Clocked<Person> | undefined> {
+  const { rows } = await tx.query<PersonRow & ClocksColumn>(
+    `SELECT ${personColumns}, ${clocksOf('person', 'p')} FROM person p WHERE p.id = $1`,
     [id],
   );
-  const row = rows[0];
-  return row && { person: toPerson(row), clocks: new Map(Object.entries(row.clocks ?? {})) };
+  return clocked(rows[0], toPerson);
+}
+
+export async function findPassageClocked(tx: Queryable, id: string): Promise<Clocked<Passage> | undefined> {
+  const { rows } = await tx.query<PassageRow & ClocksColumn>(
+    `SELECT p.*, ${clocksOf('passage', 'p')} FROM passage p WHERE p.id = $1`,
+    [id],
+  );
+  return clocked(rows[0], toPassage);
 }
 
 export async function fieldClocks(
