@@ -1,14 +1,11 @@
 // `corridor audit verify` and `corridor audit export` as an operator runs them: an intact trail
 // passes; an entry edited or deleted in the database makes verify exit non-zero naming it.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { heldStore, runCommand, runCommandOk } from './support/cli.ts';
-import { type Deployment, deploy } from './support/deployment.ts';
-import { killChildren, runCli, temporaryDirectory } from './support/server-process.ts';
+import { type Deployment, deployWithUser } from './support/deployment.ts';
+import { killChildren, runCli } from './support/server-process.ts';
 
 let deployment: Deployment;
-const dir = temporaryDirectory('corridor-audit-');
 
 /** Runs SQL on the deployment's database, between commands. */
 async function onDatabase(sql: string): Promise<void> {
@@ -16,19 +13,12 @@ async function onDatabase(sql: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  deployment = await deploy();
-  const password = join(dir.path, 'password');
-  writeFileSync(password, 'auditor-password-long-enough');
-  await runCommandOk(
-    ['users', 'add', '--user', 'auditor1', '--role', 'auditor', '--password-file', password],
-    deployment.storage,
-  );
+  deployment = await deployWithUser('auditor1', 'auditor', 'auditor-password-long-enough');
 }, 300_000);
 
 afterAll(async () => {
   await killChildren();
   await deployment?.dispose();
-  dir.remove();
 });
 
 it('passes an intact trail and exports it', async () => {

@@ -4,6 +4,7 @@ import type { CliContext } from '../../src/cli/context.ts';
 import { runCommandLine } from '../../src/cli/run.ts';
 import type { Database } from '../../src/store/database.ts';
 import { openMigrated, type StoreOptions, withKeys } from '../../src/store/open.ts';
+import { dataDirFromTemplate } from './database.ts';
 import { commandEnvironment, type Storage } from './storage.ts';
 
 // `corridor` commands run in the test's own process: the same command line, parsing, commands and
@@ -32,6 +33,8 @@ async function heldDatabase(options: StoreOptions): Promise<Database> {
   const key = keyOf(options);
   let opening = held.get(key);
   if (!opening) {
+    // A new data directory starts as a copy of the suite's migrated one, as after a first start.
+    if (!options.databaseUrl) dataDirFromTemplate(resolve(options.dataDir ?? './corridor-data'));
     opening = openMigrated(options);
     held.set(key, opening);
     opening.catch(() => held.delete(key));

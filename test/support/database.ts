@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { chainPending } from '../../src/services/audit-chainer.ts';
@@ -33,6 +33,18 @@ async function openFromTemplate(): Promise<Database> {
   // The template was migrated by this very code: this only confirms it is up to date.
   await migrateSchema(db);
   return withKeys(db, {});
+}
+
+/**
+ * Makes a new data directory a copy of the suite's migrated template (test/support/pglite-template.ts),
+ * as the embedded database would find it after its first start, less the seconds of initdb and
+ * migrations. A directory that exists and is not empty is left as it is, as is any when the suite
+ * runs on PostgreSQL.
+ */
+export function dataDirFromTemplate(dataDir: string): void {
+  const template = inject('pgliteTemplateDir');
+  if (!template || (existsSync(dataDir) && readdirSync(dataDir).length > 0)) return;
+  cpSync(template, dataDir, { recursive: true });
 }
 
 export async function openTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {

@@ -57,6 +57,36 @@ export async function deploy(backend: 'suite' | 'postgresql' = 'suite'): Promise
   }
 }
 
+/**
+ * A deployment (see deploy) with one more user, added by `corridor users add` as an operator does,
+ * the password read from a file; the CLI tests' common start.
+ */
+export async function deployWithUser(username: string, role: Role, password: string): Promise<Deployment> {
+  const deployment = await deploy();
+  const dir = temporaryDirectory('corridor-user-');
+  try {
+    await runCommandOk(
+      [
+        'users',
+        'add',
+        '--user',
+        username,
+        '--role',
+        role,
+        '--password-file',
+        writePasswordFile(dir.path, password),
+      ],
+      deployment.storage,
+    );
+    return deployment;
+  } catch (error) {
+    await deployment.dispose();
+    throw error;
+  } finally {
+    dir.remove();
+  }
+}
+
 /** Adds a user through the API as the admin and returns the user's session cookie and own token. */
 export async function addUser(
   server: { url: string },
