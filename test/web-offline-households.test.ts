@@ -2,37 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Person } from '../src/domain/person.ts';
 import type { Household } from '../web/src/api/types.ts';
 import { householdTitle, membersByHousehold } from '../web/src/offline/household-title.ts';
-import { entityOf, overlayHouseholds, overlayPeople, type QueuedOp } from '../web/src/offline/operations.ts';
+import { overlayHouseholds, overlayPeople } from '../web/src/offline/operations.ts';
 import { correctionOf, personFieldsOf } from '../web/src/offline/person-payload.ts';
 import { draftOf } from '../web/src/registry/draft.ts';
+import { names, op, personId, siteId } from './support/offline-ops.ts';
 
 // Households in the offline field app (web/src/offline): one created or relabelled on the device
 // shows at once, a person registered on the device can be put in it, and a correction sends a
 // change of household like any other field.
 
-const siteId = '0190a0a9-0000-7000-8000-0000000000a1';
-const deviceId = '0190a0a9-0000-7000-8000-00000000000a';
 const householdId = '0190a0b0-0000-7000-8000-0000000000e1';
-const personId = '0190a0b0-0000-7000-8000-0000000000f1';
-
-let seq = 0;
-const op = (kind: QueuedOp['kind'], entityId: string, payload: Record<string, unknown>): QueuedOp => {
-  seq++;
-  return {
-    opId: `0190a0b0-1c2d-7e3f-8a4b-${String(seq).padStart(12, '0')}`,
-    deviceId,
-    seq,
-    hlc: `${String(1_700_000_000_000 + seq).padStart(15, '0')}-0000-${deviceId}`,
-    entity: entityOf(kind),
-    entityId,
-    kind,
-    payload,
-    siteId,
-    state: 'waiting',
-    recordedAt: `2026-11-30T04:00:${String(seq).padStart(2, '0')}.000Z`,
-    pulled: false,
-  };
-};
 
 const pulledHousehold = (changes: Partial<Household> = {}): Household => ({
   id: householdId,
@@ -43,8 +22,6 @@ const pulledHousehold = (changes: Partial<Household> = {}): Household => ({
   updatedAt: '2026-11-29T00:00:00.000Z',
   ...changes,
 });
-
-const names = [{ script: 'Latn' as const, family: 'Tunelna', given: 'Oksana' }];
 
 describe('households on the device', () => {
   it('shows a household created on the device at once, and the pulled one once the server has it', () => {

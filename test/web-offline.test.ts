@@ -7,43 +7,20 @@ import {
   entityOf,
   overlayPassages,
   overlayPeople,
-  type QueuedOp,
   retryDelayMs,
   settle,
   wireOf,
 } from '../web/src/offline/operations.ts';
 import { correctionOf, personFieldsOf } from '../web/src/offline/person-payload.ts';
 import { draftOf } from '../web/src/registry/draft.ts';
+import { names, op, personId, siteId } from './support/offline-ops.ts';
 
 // The offline field app's logic (web/src/offline): what the queue does with the server's answers,
 // what the screens show before the server has a change, what a correction sends, and the service
 // worker's list of files.
 
-const siteId = '0190a0a9-0000-7000-8000-0000000000a1';
-const deviceId = '0190a0a9-0000-7000-8000-00000000000a';
-const personId = '0190a0b0-0000-7000-8000-0000000000f1';
 const passageId = '0190a0b0-0000-7000-8000-0000000000c1';
 
-let seq = 0;
-const op = (kind: QueuedOp['kind'], entityId: string, payload: Record<string, unknown>): QueuedOp => {
-  seq++;
-  return {
-    opId: `0190a0b0-1c2d-7e3f-8a4b-${String(seq).padStart(12, '0')}`,
-    deviceId,
-    seq,
-    hlc: `${String(1_700_000_000_000 + seq).padStart(15, '0')}-0000-${deviceId}`,
-    entity: kind.startsWith('person') ? 'person' : kind === 'passage.report' ? 'passage' : 'headcount',
-    entityId,
-    kind,
-    payload,
-    siteId,
-    state: 'waiting',
-    recordedAt: '2026-11-30T04:00:00.000Z',
-    pulled: false,
-  };
-};
-
-const names = [{ script: 'Latn', family: 'Tunelna', given: 'Oksana' }];
 const pulledPerson = (changes: Partial<Person> = {}): Person => ({
   id: personId,
   siteId,
