@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { headcountCategories } from '../../../src/domain/headcount.ts';
 import { newId } from '../../../src/domain/ids.ts';
 import type { Site } from '../api/types.ts';
+import { ShelterOptions } from '../people/ShelterOptions.tsx';
 import { useSyncEngine } from './OfflineProvider.tsx';
 import { ReportFrame } from './ReportFrame.tsx';
 import type { LocalSite } from './useLocalSite.ts';
@@ -43,12 +44,7 @@ export function HeadcountForm({ site, local }: { site: Site; local: LocalSite })
         {t('shelter')}
         <select value={shelterId} onChange={(event) => setShelterId(event.target.value)}>
           <option value="">{t('wholeSite')}</option>
-          {local.shelters.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.code}
-              {s.name ? ` — ${s.name}` : ''}
-            </option>
-          ))}
+          <ShelterOptions shelters={local.shelters} />
         </select>
       </label>
       <label>

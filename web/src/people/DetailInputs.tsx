@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { type Sex, sexes } from '../../../src/domain/person.ts';
 import type { DraftProps } from './draft-props.ts';
+import { type ShelterOption, ShelterOptions } from './ShelterOptions.tsx';
 
 // The person form's single inputs, each with its label as the form's namespace words it. The names
 // of sexes come from the main namespace, as everywhere in the app.
@@ -39,12 +40,6 @@ export function BirthYearInput({ label, draft, onChange }: LabelledProps) {
   );
 }
 
-export interface ShelterOption {
-  id: string;
-  code: string;
-  name: string | null;
-}
-
 export function ShelterSelect({
   label,
   noneLabel,
@@ -61,12 +56,7 @@ export function ShelterSelect({
         onChange={(event) => onChange('shelterId', event.target.value)}
       >
         <option value="">{noneLabel}</option>
-        {shelters.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.code}
-            {p.name ? ` — ${p.name}` : ''}
-          </option>
-        ))}
+        <ShelterOptions shelters={shelters} />
       </select>
     </label>
   );

@@ -5,6 +5,7 @@ import { useGraph } from '../api/queries.ts';
 import type { PersonWithNext, Site } from '../api/types.ts';
 import { QueryState } from '../components/ErrorNote.tsx';
 import { displayName, useFormat } from '../format.ts';
+import { shelterTitle } from '../people/ShelterOptions.tsx';
 import { Link } from '../router.tsx';
 import { useCan } from '../session.ts';
 import { ConsentBox } from '../tracing/ConsentBox.tsx';
@@ -77,9 +78,7 @@ export function PersonPage({ site, personId }: { site: Site; personId: string })
                   </>
                 )}
                 <dt>{t('person.shelter')}</dt>
-                <dd>
-                  {shelter ? `${shelter.code}${shelter.name ? ` — ${shelter.name}` : ''}` : t('app.none')}
-                </dd>
+                <dd>{shelter ? shelterTitle(shelter) : t('app.none')}</dd>
                 <dt>{t('person.vulnerabilities')}</dt>
                 <dd>
                   {p.vulnerabilities.length

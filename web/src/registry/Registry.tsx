@@ -8,6 +8,7 @@ import { useGraph } from '../api/queries.ts';
 import type { PeoplePage, Person, Site } from '../api/types.ts';
 import { ErrorNote, QueryState } from '../components/ErrorNote.tsx';
 import { displayName, useFormat } from '../format.ts';
+import { ShelterOptions } from '../people/ShelterOptions.tsx';
 import { Link, useRouter } from '../router.tsx';
 import { useCan } from '../session.ts';
 import { useStatusChange } from './useStatusChange.ts';
@@ -153,12 +154,7 @@ export function Registry({ site }: { site: Site }) {
             onChange={(event) => update({ shelterId: event.target.value })}
           >
             <option value="">{t('app.all')}</option>
-            {shelters.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.code}
-                {p.name ? ` — ${p.name}` : ''}
-              </option>
-            ))}
+            <ShelterOptions shelters={shelters} />
           </select>
         </fieldset>
       </search>
