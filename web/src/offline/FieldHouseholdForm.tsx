@@ -1,9 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newId } from '../../../src/domain/ids.ts';
 import type { Household, Site } from '../api/types.ts';
 import { FormActions } from '../forms/FormActions.tsx';
 import { useSyncEngine } from './OfflineProvider.tsx';
+import { recordEdit } from './record-edit.ts';
+
+type HouseholdFields = Pick<Household, 'label' | 'note'>;
+
+const changedFields = (household: Household, fields: HouseholdFields) =>
+  Object.fromEntries(
+    Object.entries(fields).filter(([key, value]) => household[key as keyof HouseholdFields] !== value),
+  );
 
 /**
  * Create a household on the device (household.create) or change its label and note
@@ -33,25 +40,13 @@ export function FieldHouseholdForm({
     setError(undefined);
     const fields = { label: label.trim() || null, note: note.trim() || null };
     try {
-      if (household) {
-        const changes = Object.fromEntries(
-          Object.entries(fields).filter(([key, value]) => household[key as keyof typeof fields] !== value),
-        );
-        if (Object.keys(changes).length > 0)
-          await engine.record({
-            siteId: site.id,
-            kind: 'household.update',
-            entityId: household.id,
-            payload: changes,
-          });
-      } else {
-        await engine.record({
-          siteId: site.id,
-          kind: 'household.create',
-          entityId: newId(),
-          payload: { siteId: site.id, ...fields },
-        });
-      }
+      await recordEdit(
+        engine,
+        site.id,
+        household
+          ? { kind: 'household.update', entityId: household.id, changes: changedFields(household, fields) }
+          : { kind: 'household.create', fields },
+      );
       onDone(true);
     } catch (caught) {
       setError(caught);

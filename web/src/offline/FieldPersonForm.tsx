@@ -1,6 +1,5 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newId } from '../../../src/domain/ids.ts';
 import type { Person } from '../../../src/domain/person.ts';
 import type { Site } from '../api/types.ts';
 import { displayName } from '../format.ts';
@@ -12,13 +11,14 @@ import {
   SexSelect,
   ShelterSelect,
 } from '../people/DetailInputs.tsx';
-import { NameFieldset } from '../people/NameFieldset.tsx';
+import { NameFieldsets } from '../people/NameFieldset.tsx';
 import { VulnerabilitiesFieldset } from '../people/VulnerabilitiesFieldset.tsx';
 import { type Draft, draftOf, emptyDraft, namesOf } from '../registry/draft.ts';
 import { useRouter } from '../router.tsx';
 import { HouseholdSelect } from './HouseholdSelect.tsx';
 import { useSyncEngine } from './OfflineProvider.tsx';
 import { correctionOf, personFieldsOf } from './person-payload.ts';
+import { recordEdit } from './record-edit.ts';
 import { type LocalSite, useLocalSite } from './useLocalSite.ts';
 
 /**
@@ -64,42 +64,30 @@ function Fields({ site, person, local }: { site: Site; person: Person | undefine
     setError(undefined);
     const fields = { ...personFieldsOf(draft, person), householdId: householdId || null };
     try {
-      if (person) {
-        const changes = correctionOf(person, fields);
-        if (Object.keys(changes).length > 0)
-          await engine.record({
-            siteId: site.id,
-            kind: 'person.update',
-            entityId: person.id,
-            payload: changes,
-          });
-      } else {
-        await engine.record({
-          siteId: site.id,
-          kind: 'person.register',
-          entityId: newId(),
-          payload: { siteId: site.id, ...fields },
-        });
-      }
+      await recordEdit(
+        engine,
+        site.id,
+        person
+          ? { kind: 'person.update', entityId: person.id, changes: correctionOf(person, fields) }
+          : { kind: 'person.register', fields },
+      );
       navigate('/field');
     } catch (caught) {
       setError(caught);
     }
   };
 
-  const nameLabels = { family: t('family'), given: t('given') };
   return (
     <form onSubmit={(event) => void submit(event)} className="person-form">
       <div className="grid">
-        <NameFieldset
-          script="cyr"
-          labels={{ ...nameLabels, legend: t('cyrillic'), patronymic: t('patronymic') }}
-          draft={draft}
-          onChange={set}
-        />
-        <NameFieldset
-          script="lat"
-          labels={{ ...nameLabels, legend: t('latin') }}
+        <NameFieldsets
+          labels={{
+            cyrillic: t('cyrillic'),
+            latin: t('latin'),
+            family: t('family'),
+            given: t('given'),
+            patronymic: t('patronymic'),
+          }}
           draft={draft}
           onChange={set}
         />

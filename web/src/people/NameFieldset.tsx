@@ -1,24 +1,36 @@
 import type { DraftProps } from './draft-props.ts';
 
 export interface NameLabels {
-  legend: string;
+  cyrillic: string;
+  latin: string;
   family: string;
   given: string;
-  /** Given for the Cyrillic name only: Latin names carry no patronymic. */
-  patronymic?: string;
+  /** For the Cyrillic name only: Latin names carry no patronymic. */
+  patronymic: string;
+}
+
+/** A person's name in Cyrillic and in Latin script, each in its own fieldset. */
+export function NameFieldsets({ labels, draft, onChange }: DraftProps & { labels: NameLabels }) {
+  return (
+    <>
+      <NameFieldset script="cyr" legend={labels.cyrillic} labels={labels} draft={draft} onChange={onChange} />
+      <NameFieldset script="lat" legend={labels.latin} labels={labels} draft={draft} onChange={onChange} />
+    </>
+  );
 }
 
 /** A person's name in one script: family and given name, and the patronymic in Cyrillic. */
-export function NameFieldset({
+function NameFieldset({
   script,
+  legend,
   labels,
   draft,
   onChange,
-}: DraftProps & { script: 'cyr' | 'lat'; labels: NameLabels }) {
+}: DraftProps & { script: 'cyr' | 'lat'; legend: string; labels: NameLabels }) {
   const lang = script === 'cyr' ? 'uk' : undefined;
   return (
     <fieldset>
-      <legend>{labels.legend}</legend>
+      <legend>{legend}</legend>
       <label>
         {labels.family}
         <input
@@ -37,7 +49,7 @@ export function NameFieldset({
           onChange={(event) => onChange(`${script}Given`, event.target.value)}
         />
       </label>
-      {script === 'cyr' && labels.patronymic !== undefined && (
+      {script === 'cyr' && (
         <label>
           {labels.patronymic}
           <input

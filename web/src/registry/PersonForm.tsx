@@ -16,7 +16,7 @@ import {
   SexSelect,
   ShelterSelect,
 } from '../people/DetailInputs.tsx';
-import { NameFieldset } from '../people/NameFieldset.tsx';
+import { NameFieldsets } from '../people/NameFieldset.tsx';
 import { VulnerabilitiesFieldset } from '../people/VulnerabilitiesFieldset.tsx';
 import { useRouter } from '../router.tsx';
 import { type Draft, draftOf, emptyDraft, namesOf } from './draft.ts';
@@ -98,19 +98,17 @@ function Fields({ site, person }: { site: Site; person: PersonWithNext | undefin
     save.mutate();
   };
 
-  const nameLabels = { family: t('form.family'), given: t('form.given') };
   return (
     <form onSubmit={submit} className="person-form">
       <div className="grid">
-        <NameFieldset
-          script="cyr"
-          labels={{ ...nameLabels, legend: t('form.cyrillic'), patronymic: t('form.patronymic') }}
-          draft={draft}
-          onChange={set}
-        />
-        <NameFieldset
-          script="lat"
-          labels={{ ...nameLabels, legend: t('form.latin') }}
+        <NameFieldsets
+          labels={{
+            cyrillic: t('form.cyrillic'),
+            latin: t('form.latin'),
+            family: t('form.family'),
+            given: t('form.given'),
+            patronymic: t('form.patronymic'),
+          }}
           draft={draft}
           onChange={set}
         />
