@@ -6,6 +6,7 @@ import { checkSiteFile } from '../src/scenario/check.ts';
 import { exportSiteFileText } from '../src/scenario/export.ts';
 import { generateSite } from '../src/scenario/generate/site.ts';
 import { importSiteFile } from '../src/scenario/import.ts';
+import { releaseStorage, runCommand } from './support/cli.ts';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
 import { killChildren, runCli, type Storage, temporaryDirectory } from './support/server-process.ts';
 
@@ -80,14 +81,16 @@ describe('generated sites import', () => {
   });
 });
 
+// The commands run in this process (test/support/cli.ts); printing to standard output runs as a real
+// process, as an operator's pipe gets it.
 describe('corridor scenario generate', () => {
   it('writes the same file to --out and to standard output, and it imports', async () => {
     const dir = temporaryDirectory('corridor-generate-');
+    const storage: Storage = t.url ? { databaseUrl: t.url } : { dataDir: join(dir.path, 'data') };
     try {
-      const storage: Storage = t.url ? { databaseUrl: t.url } : { dataDir: join(dir.path, 'data') };
       const out = join(dir.path, 'site.json');
       const args = ['scenario', 'generate', '--people', '150', '--shelters', '4', '--seed', '42'];
-      const written = await runCli([...args, '--out', out], storage);
+      const written = await runCommand([...args, '--out', out], storage);
       expect(written.code, written.stderr).toBe(0);
       const printed = await runCli(args, storage);
       expect(printed.code, printed.stderr).toBe(0);
@@ -95,35 +98,37 @@ describe('corridor scenario generate', () => {
       expect(printed.stdout).toBe(text);
       expect(JSON.parse(text)).toStrictEqual(generateSite({ people: 150, shelters: 4, seed: 42 }));
 
-      // The embedded database allows one process at a time; the test's own PGlite is another database.
-      const imported = await runCli(['import', out], storage);
+      // The embedded database allows one opening at a time; the test's own PGlite is another database.
+      const imported = await runCommand(['import', out], storage);
       expect(imported.code, imported.stderr).toBe(0);
       expect(JSON.parse(imported.stdout).created.person).toBe(150);
     } finally {
+      await releaseStorage(storage);
       dir.remove();
     }
   });
 
   it('refuses sizes it cannot make and a file it cannot write, with exit code 2 and no file', async () => {
     const dir = temporaryDirectory('corridor-generate-');
+    const storage: Storage = { dataDir: join(dir.path, 'data') };
     try {
-      const storage: Storage = { dataDir: join(dir.path, 'data') };
       const out = join(dir.path, 'site.json');
       for (const [flag, value, message] of [
         ['--people', 'many', "--people must be a whole number, not 'many'"],
         ['--shelters', '100001', 'the number of shelters must be a whole number from 1 to 100,000'],
       ] as const) {
         const args = ['scenario', 'generate', '--people', '10', '--out', out, flag, value];
-        const run = await runCli(args, storage);
+        const run = await runCommand(args, storage);
         expect(run.code).toBe(2);
         expect(run.stderr).toBe(`corridor: ${message}\n`);
         expect(() => readFileSync(out)).toThrow();
       }
       const nowhere = join(dir.path, 'missing', 'site.json');
-      const run = await runCli(['scenario', 'generate', '--people', '10', '--out', nowhere], storage);
+      const run = await runCommand(['scenario', 'generate', '--people', '10', '--out', nowhere], storage);
       expect(run.code).toBe(2);
       expect(run.stderr).toBe(`corridor: cannot write ${nowhere}: ENOENT\n`);
     } finally {
+      await releaseStorage(storage);
       dir.remove();
     }
   });
