@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, pageAs, seriousViolations } from './support/browser.ts';
+import { drainQueue, type FieldPerson, fillNames, goOffline, runTag } from './support/field-app.ts';
 
 // A field team with no network creates a household, relabels it and registers a person in it; back
 // online, the queue drains and the cell finds the person in that household. The server is shared
@@ -9,12 +10,10 @@ import { launchBrowser, pageAs, seriousViolations } from './support/browser.ts';
 const { url, accounts } = inject('corridor');
 let browser: Browser;
 
-const tag = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join(
-  '',
-);
+const tag = runTag();
 const first = `Tunnel family ${tag}`;
 const label = `Kovalenko family ${tag}`;
-const person = { cyr: ['Коваленко', 'Ірина'], lat: [`Kovalenko${tag}`, 'Iryna'] };
+const person: FieldPerson = { cyr: ['Коваленко', 'Ірина'], lat: [`Kovalenko${tag}`, 'Iryna'] };
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -24,7 +23,6 @@ afterAll(() => browser.close());
 describe('households in the offline field app', () => {
   it('creates and relabels a household with no network, puts a new person in it, and the cell sees both', async () => {
     const page = await pageAs(browser, `${url}/field`, accounts.field);
-    const context = page.context();
     await page.getByTestId('connection').filter({ hasText: 'Online' }).waitFor();
     // The site's households are on the device before the network goes.
     await page.getByTestId('field-household').first().waitFor();
@@ -32,8 +30,7 @@ describe('households in the offline field app', () => {
       await navigator.serviceWorker.ready;
     });
 
-    await context.setOffline(true);
-    await page.getByTestId('connection').filter({ hasText: 'Offline' }).waitFor();
+    await goOffline(page);
     await page.getByRole('button', { name: 'New household' }).click();
     const create = page.getByRole('form', { name: 'New household' });
     await create.getByLabel('Household label').fill(first);
@@ -55,15 +52,10 @@ describe('households in the offline field app', () => {
     // The household the screen came from is chosen (a select is named by its label and its choice).
     const household = page.getByRole('combobox', { name: /^Household/ });
     expect(await household.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toBe(label);
-    const cyrillic = page.getByRole('group', { name: 'Name in Cyrillic' });
-    await cyrillic.getByLabel('Family name').fill(person.cyr[0]!);
-    await cyrillic.getByLabel('Given name').fill(person.cyr[1]!);
-    const latin = page.getByRole('group', { name: 'Name in Latin letters' });
-    await latin.getByLabel('Family name').fill(person.lat[0]!);
-    await latin.getByLabel('Given name').fill(person.lat[1]!);
+    await fillNames(page, person);
     await page.getByRole('button', { name: 'Save' }).click();
     // Back on the field screen, the household lists its new member, from the device's own store.
-    await rows.filter({ hasText: label }).filter({ hasText: person.lat[0]! }).waitFor();
+    await rows.filter({ hasText: label }).filter({ hasText: person.lat[0] }).waitFor();
     await page.getByTestId('queue-count').filter({ hasText: 'unsent: 3' }).waitFor();
 
     await page.getByTestId('connection').click();
@@ -73,21 +65,14 @@ describe('households in the offline field app', () => {
     expect(texts[1]).toContain(`Changed the household ${label}`);
     expect(texts[2]).toContain(`New household ${first}`);
 
-    await context.setOffline(false);
-    await page.getByTestId('queue-count').filter({ hasText: 'unsent: 0' }).waitFor();
-    await page.locator('[data-testid="queued-op"][data-state="sent"]').nth(2).waitFor();
+    await drainQueue(page, 3);
     expect(await page.locator('[data-testid="queued-op"][data-state="sent"]').count()).toBe(3);
 
     const cell = await pageAs(browser, `${url}/registry?q=${person.lat[0]}`, accounts.coordinator);
-    await cell
-      .getByTestId('person-row')
-      .filter({ hasText: person.lat[0]! })
-      .getByRole('link')
-      .first()
-      .click();
+    await cell.getByTestId('person-row').filter({ hasText: person.lat[0] }).getByRole('link').first().click();
     await cell.getByRole('heading', { name: `Household: ${label}` }).waitFor();
     await cell.getByText('came through the east gallery').waitFor();
     await cell.context().close();
-    await context.close();
+    await page.context().close();
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, pageAs, seriousViolations } from './support/browser.ts';
+import { drainQueue, type FieldPerson, fillNames, goOffline, runTag } from './support/field-app.ts';
 import { apiCall } from './support/plans.ts';
 import { azovstal, codeOf } from './support/scenario.ts';
 
@@ -15,11 +16,9 @@ let browser: Browser;
 
 const passage = azovstal.passages.filter((p) => p.state === 'open').sort((a, b) => a.lengthM - b.lengthM)[0]!;
 const [from, to] = [codeOf(passage.from), codeOf(passage.to)];
-// Letters only, new on every run, so a second run against the same server finds its own people.
-const tag = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join(
-  '',
-);
-const people = [
+// New on every run, so a second run against the same server finds its own people.
+const tag = runTag();
+const people: FieldPerson[] = [
   { cyr: ['Тунельна', 'Оксана'], lat: [`Tunelna${tag}`, 'Oksana'] },
   { cyr: ['Тунельний', 'Петро'], lat: [`Tunelnyi${tag}`, 'Petro'] },
 ];
@@ -32,24 +31,18 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function register(page: Page, person: (typeof people)[number]): Promise<void> {
+async function register(page: Page, person: FieldPerson): Promise<void> {
   await page.getByRole('link', { name: 'Register a person' }).click();
   await page.getByRole('heading', { name: 'Register a person' }).waitFor();
-  const cyrillic = page.getByRole('group', { name: 'Name in Cyrillic' });
-  await cyrillic.getByLabel('Family name').fill(person.cyr[0]!);
-  await cyrillic.getByLabel('Given name').fill(person.cyr[1]!);
-  const latin = page.getByRole('group', { name: 'Name in Latin letters' });
-  await latin.getByLabel('Family name').fill(person.lat[0]!);
-  await latin.getByLabel('Given name').fill(person.lat[1]!);
+  await fillNames(page, person);
   await page.getByRole('button', { name: 'Save' }).click();
   // Back on the field screen, the new person is listed at once, from the device's own store.
-  await page.getByTestId('field-person').filter({ hasText: person.lat[0]! }).waitFor();
+  await page.getByTestId('field-person').filter({ hasText: person.lat[0] }).waitFor();
 }
 
 describe('the offline field app', () => {
   it('records people and a passage report with no network, and the cell sees them once it is back', async () => {
     const page = await pageAs(browser, `${url}/field`, accounts.field);
-    const context = page.context();
     // One online visit: the site copied to the device and the service worker holding the app.
     await page.getByTestId('connection').filter({ hasText: 'Online' }).waitFor();
     await page.getByTestId('field-person').first().waitFor();
@@ -68,8 +61,7 @@ describe('the offline field app', () => {
     await page.getByRole('link', { name: 'Field (offline)' }).click();
     await page.getByTestId('field-person').first().waitFor();
 
-    await context.setOffline(true);
-    await page.getByTestId('connection').filter({ hasText: 'Offline' }).waitFor();
+    await goOffline(page);
     for (const person of people) await register(page, person);
     await page.getByRole('combobox', { name: /^Passage/ }).selectOption({ label: `${from}–${to} (open)` });
     await page.getByLabel('State found').selectOption('unsafe');
@@ -103,15 +95,13 @@ describe('the offline field app', () => {
     expect(JSON.stringify(bundle)).not.toContain(`Tunelna${tag}`);
     await page.getByTestId('queue-count').filter({ hasText: 'unsent: 3' }).waitFor();
 
-    await context.setOffline(false);
-    await page.getByTestId('queue-count').filter({ hasText: 'unsent: 0' }).waitFor();
-    await page.locator('[data-testid="queued-op"][data-state="sent"]').nth(2).waitFor();
+    await drainQueue(page, 3);
     expect(await page.locator('[data-testid="queued-op"][data-state="waiting"]').count()).toBe(0);
 
     const cell = await pageAs(browser, `${url}/registry`, accounts.coordinator);
     for (const person of people) {
       await cell.goto(`${url}/registry?q=${person.lat[0]}`);
-      await cell.getByTestId('person-row').filter({ hasText: person.lat[0]! }).waitFor();
+      await cell.getByTestId('person-row').filter({ hasText: person.lat[0] }).waitFor();
     }
     await cell.goto(`${url}/site`);
     const row = cell
@@ -120,7 +110,7 @@ describe('the offline field app', () => {
       .filter({ has: cell.getByRole('cell', { name: to, exact: true }) });
     await row.filter({ hasText: 'unsafe' }).first().waitFor();
     await cell.context().close();
-    await context.close();
+    await page.context().close();
   });
 
   it('has no serious accessibility problems on the field screen and its forms', async () => {
