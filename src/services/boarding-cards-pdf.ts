@@ -38,18 +38,8 @@ function holdersOf(view: ManifestView): Holder[] {
     .map((entry) => ({ entry, vehicle: vehicles.get(entry.vehicleId) ?? '' }));
 }
 
-const born = (e: ManifestEntryView) =>
-  e.birthDate ?? (e.birthYear ? String(e.birthYear) : (e.category.ageBand ?? 'age unknown'));
-
-function card(
-  doc: Pdf,
-  view: ManifestView,
-  h: Holder,
-  x: number,
-  y: number,
-  w: number,
-  height: number,
-): void {
+/** The dashed line a card or wristband is cut out along. */
+function cutLine(doc: Pdf, x: number, y: number, w: number, height: number): void {
   doc
     .save()
     .lineWidth(0.5)
@@ -58,6 +48,15 @@ function card(
     .rect(x, y, w, height)
     .stroke()
     .restore();
+}
+
+// A view without names (for a reader who may not see them) prints the short id instead.
+const printedName = (e: ManifestEntryView) => (e.names ? printedNames(e.names) : shortId(e.personId));
+
+const born = (e: ManifestEntryView) =>
+  e.birthDate ?? (e.birthYear ? String(e.birthYear) : (e.category.ageBand ?? 'age unknown'));
+
+function card(doc: Pdf, view: ManifestView, h: Holder, x: number, y: number, w: number): void {
   const qr = 112;
   drawQr(doc, h.entry.code, x + 6, y + 8, qr);
   // Under the QR code across the card, on one line, for a desk to type when a scan fails.
@@ -71,7 +70,7 @@ function card(
   doc
     .font('bold')
     .fontSize(11)
-    .text(h.entry.names ? printedNames(h.entry.names) : shortId(h.entry.personId), tx, y + 12, { width: tw });
+    .text(printedName(h.entry), tx, y + 12, { width: tw });
   doc.font('regular').fontSize(8.5).moveDown(0.3);
   doc.text(`Born ${born(h.entry)}`, { width: tw });
   doc.text(`Convoy ${view.convoy.code} · ${h.vehicle}`, { width: tw });
@@ -88,14 +87,6 @@ function band(
   w: number,
   height: number,
 ): void {
-  doc
-    .save()
-    .lineWidth(0.5)
-    .dash(3, { space: 3 })
-    .strokeColor('#888888')
-    .rect(x, y, w, height)
-    .stroke()
-    .restore();
   const qr = height - 4;
   drawQr(doc, h.entry.code, x + 70, y + 2, qr);
   const tx = x + 80 + qr;
@@ -103,7 +94,7 @@ function band(
     .font('bold')
     .fontSize(10)
     .fillColor('black')
-    .text(h.entry.names ? printedNames(h.entry.names) : shortId(h.entry.personId), tx, y + 8, {
+    .text(printedName(h.entry), tx, y + 8, {
       width: w - (tx - x) - 8,
       lineBreak: false,
       ellipsis: true,
@@ -141,7 +132,8 @@ export async function boardingCardsPdf(view: ManifestView, layout: CardLayout): 
     if (i > 0 && slot === 0) doc.addPage();
     const x = left + (slot % perRow) * w;
     const y = top + Math.floor(slot / perRow) * h;
-    if (layout === 'card') card(doc, view, holder, x, y, w, h);
+    cutLine(doc, x, y, w, h);
+    if (layout === 'card') card(doc, view, holder, x, y, w);
     else band(doc, view, holder, x, y, w, h);
   });
   if (holders.length === 0)
