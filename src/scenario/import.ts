@@ -16,6 +16,7 @@ import {
 } from '../store/repos/sites.ts';
 import { checkSiteFile, type FileProblem, fileError } from './check.ts';
 import { importEvents } from './events/import.ts';
+import { foreignIds } from './foreign-ids.ts';
 import { importLogistics } from './logistics/import.ts';
 import {
   type FilePerson,
@@ -242,22 +243,8 @@ async function refuseForeignIds(
     ['people', 'person', file.people],
     ['headcounts', 'headcount', file.headcounts],
   ] as const;
-  for (const [key, table, records] of groups) {
-    for (let start = 0; start < records.length; start += batchSize * 5) {
-      const ids = records.slice(start, start + batchSize * 5).map((r) => r.id);
-      const { rows } = await tx.query<{ id: string }>(
-        `SELECT id FROM ${table} WHERE id = ANY($1::uuid[]) AND site_id <> $2`,
-        [ids, siteId],
-      );
-      for (const row of rows) {
-        const index = records.findIndex((r) => r.id === row.id);
-        problems.push({
-          path: `$.${key}[${index}].id`,
-          reason: `id ${row.id} already belongs to another site`,
-        });
-      }
-    }
-  }
+  for (const [key, table, records] of groups)
+    problems.push(...(await foreignIds(tx, siteId, key, table, records)));
   // A code is unique within a site: a stored point that the file does not mention, holding a code
   // the file gives to another point, would otherwise fail the insert with no path to point at.
   const { rows: clashes } = await tx.query<{ id: string; code: string }>(

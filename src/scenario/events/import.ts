@@ -11,6 +11,7 @@ import type { Actor } from '../../store/repos/operations.ts';
 import { type PartyRow, type SourceRow, toParty, toSource } from '../../store/repos/parties.ts';
 import { type PauseAcceptance, type PauseRow, toPause } from '../../store/repos/pauses.ts';
 import { type FileProblem, fileError } from '../check.ts';
+import { foreignIds } from '../foreign-ids.ts';
 import type { SiteFile } from '../format.ts';
 import { type ImportSummary, type Table, upsert } from '../upsert.ts';
 import {
@@ -165,16 +166,7 @@ async function refuseClashes(tx: Queryable, file: SiteFile, siteId: string): Pro
     ['incidents', 'incident'],
     ['claims', 'claim'],
   ] as const) {
-    const records = file[key] ?? [];
-    const foreign = await tx.query<{ id: string }>(
-      `SELECT id FROM ${table} WHERE id = ANY($1::uuid[]) AND site_id <> $2`,
-      [records.map((r) => r.id), siteId],
-    );
-    for (const row of foreign.rows)
-      problems.push({
-        path: `$.${key}[${records.findIndex((r) => r.id === row.id)}].id`,
-        reason: `id ${row.id} already belongs to another site`,
-      });
+    problems.push(...(await foreignIds(tx, siteId, key, table, file[key] ?? [])));
   }
   if (problems.length > 0) throw fileError(problems);
 }

@@ -15,6 +15,7 @@ import {
 } from '../../store/repos/logistics.ts';
 import { type Actor, recordOperation } from '../../store/repos/operations.ts';
 import { type FileProblem, fileError } from '../check.ts';
+import { foreignIds } from '../foreign-ids.ts';
 import type { SiteFile } from '../format.ts';
 import { type ImportSummary, type Table, upsert } from '../upsert.ts';
 import {
@@ -132,16 +133,8 @@ async function refuseClashes(tx: Queryable, file: SiteFile, siteId: string): Pro
   for (const [key, table, keyColumn, keyOf] of sections) {
     const records = (file[key] ?? []) as Array<{ id: string }>;
     if (records.length === 0) continue;
+    problems.push(...(await foreignIds(tx, siteId, key, table, records)));
     const ids = records.map((r) => r.id);
-    const foreign = await tx.query<{ id: string }>(
-      `SELECT id FROM ${table} WHERE id = ANY($1::uuid[]) AND site_id <> $2`,
-      [ids, siteId],
-    );
-    for (const row of foreign.rows)
-      problems.push({
-        path: `$.${key}[${ids.indexOf(row.id)}].id`,
-        reason: `id ${row.id} already belongs to another site`,
-      });
     const keys = records.map((r) => (keyOf as (r: unknown) => string)(r));
     const taken = await tx.query<{ id: string; key: string }>(
       `SELECT id, ${keyColumn} AS key FROM ${table}

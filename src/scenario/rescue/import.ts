@@ -1,7 +1,8 @@
 import type { Queryable } from '../../store/database.ts';
 import type { Actor } from '../../store/repos/operations.ts';
 import { type CrewRow, toCrew } from '../../store/repos/rescue.ts';
-import { type FileProblem, fileError } from '../check.ts';
+import { fileError } from '../check.ts';
+import { foreignIds } from '../foreign-ids.ts';
 import type { SiteFile } from '../format.ts';
 import { type ImportSummary, type Table, upsert } from '../upsert.ts';
 import { crewRecord, type FileCrew } from './records.ts';
@@ -30,17 +31,8 @@ const crews = {
 
 /** Refuses what the database would refuse without a path: an id of another site, a name taken by a crew not in the file. */
 async function refuseClashes(tx: Queryable, file: FileCrew[], siteId: string): Promise<void> {
-  const problems: FileProblem[] = [];
+  const problems = await foreignIds(tx, siteId, 'crews', 'crew', file);
   const ids = file.map((c) => c.id);
-  const foreign = await tx.query<{ id: string }>(
-    'SELECT id FROM crew WHERE id = ANY($1::uuid[]) AND site_id <> $2',
-    [ids, siteId],
-  );
-  for (const row of foreign.rows)
-    problems.push({
-      path: `$.crews[${ids.indexOf(row.id)}].id`,
-      reason: `id ${row.id} already belongs to another site`,
-    });
   const names = file.map((c) => c.name);
   const taken = await tx.query<{ id: string; name: string }>(
     'SELECT id, name FROM crew WHERE site_id = $1 AND name = ANY($2::text[]) AND NOT (id = ANY($3::uuid[]))',
