@@ -28,8 +28,7 @@ async function namesOn(page: Page): Promise<string[]> {
 describe('an observer', () => {
   it('sees counts, the site and the pause windows, and no registered name anywhere', async () => {
     // The same check finds names when a role that sees people looks, so it can fail.
-    const coordinator = await pageAs(browser, url, accounts.coordinator);
-    await coordinator.goto(`${url}/registry`);
+    const coordinator = await pageAs(browser, `${url}/registry`, accounts.coordinator);
     await coordinator.getByTestId('person-row').first().waitFor();
     expect((await namesOn(coordinator)).length).toBeGreaterThan(10);
     await coordinator.context().close();

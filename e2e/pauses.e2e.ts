@@ -48,8 +48,7 @@ describe('pauses and claims', () => {
   });
 
   it('lets a coordinator change a claim’s verification with a reason', async () => {
-    const page = await pageAs(browser, url, accounts.coordinator);
-    await page.goto(`${url}/pauses`);
+    const page = await pageAs(browser, `${url}/pauses`, accounts.coordinator);
     const words = azovstal.claims.find((c) => c.incidentId)!.words;
     const first = page.getByTestId('claims-feed').locator('.claim').filter({ hasText: words });
     await first.getByRole('button', { name: 'Change verification' }).click();
@@ -61,8 +60,7 @@ describe('pauses and claims', () => {
   });
 
   it('shows field teams the claims but not the verification control', async () => {
-    const page = await pageAs(browser, url, accounts.field);
-    await page.goto(`${url}/pauses`);
+    const page = await pageAs(browser, `${url}/pauses`, accounts.field);
     await page.getByTestId('claims').first().waitFor();
     expect(await page.getByRole('button', { name: 'Change verification' }).count()).toBe(0);
     await page.context().close();

@@ -170,8 +170,7 @@ describe('evacuation plans', () => {
       `/api/sites/${site!.id}/plans`,
     );
     const shown = plans.items.find((p) => p.status === 'accepted') ?? plans.items[0]!;
-    const page = await pageAs(browser, url, accounts.reception);
-    await page.goto(`${url}/plans/${shown.id}`);
+    const page = await pageAs(browser, `${url}/plans/${shown.id}`, accounts.reception);
     await page.getByTestId('timeline-trip').first().waitFor();
     expect(await page.getByRole('button', { name: 'Accept this plan' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Re-plan…' }).count()).toBe(0);

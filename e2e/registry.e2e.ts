@@ -43,8 +43,7 @@ describe('the registry', () => {
   });
 
   it('changes a status, offering only the statuses the lifecycle allows, and records it in the history', async () => {
-    const page = await pageAs(browser, url, accounts.coordinator);
-    await page.goto(`${url}/people/${moved!.id}`);
+    const page = await pageAs(browser, `${url}/people/${moved!.id}`, accounts.coordinator);
     await page.getByTestId('person-status').filter({ hasText: 'sheltering' }).waitFor();
     const offered = await page.getByTestId('next-statuses').getByRole('button').allInnerTexts();
     // From sheltering: ready, declined, missing, deceased, stayed behind; never straight to arrived.
@@ -62,8 +61,7 @@ describe('the registry', () => {
 
   it('lets a reception desk check a person in with the keyboard only', async () => {
     // The coordination cell puts the person on a bus first: only a boarded person can arrive.
-    const cell = await pageAs(browser, url, accounts.coordinator);
-    await cell.goto(`${url}/people/${checkedIn!.id}`);
+    const cell = await pageAs(browser, `${url}/people/${checkedIn!.id}`, accounts.coordinator);
     for (const status of ['ready', 'assigned', 'boarded']) {
       await cell.getByRole('button', { name: status, exact: true }).click();
       await cell.getByTestId('person-status').filter({ hasText: status }).waitFor();
@@ -92,8 +90,7 @@ describe('the registry', () => {
   });
 
   it('registers a person in a new household and adds a second member to it', async () => {
-    const page = await pageAs(browser, url, accounts.field);
-    await page.goto(`${url}/registry`);
+    const page = await pageAs(browser, `${url}/registry`, accounts.field);
     await page.getByRole('link', { name: 'Register a person' }).click();
     const cyrillic = page.getByRole('group', { name: 'Name in Cyrillic' });
     await cyrillic.getByLabel('Family name').fill('Ґудзь');
@@ -120,8 +117,7 @@ describe('the registry', () => {
   });
 
   it('registers a wounded person with the triage category the form requires', async () => {
-    const page = await pageAs(browser, url, accounts.field);
-    await page.goto(`${url}/registry/new`);
+    const page = await pageAs(browser, `${url}/registry/new`, accounts.field);
     await page.getByRole('group', { name: 'Name in Latin letters' }).getByLabel('Family name').fill('Melnyk');
     await page.getByRole('group', { name: 'Name in Latin letters' }).getByLabel('Given name').fill('Petro');
     await page.getByRole('checkbox', { name: 'wounded', exact: true }).check();

@@ -134,8 +134,7 @@ describe('rescue by hand in the web app', () => {
   });
 
   it('shows a shelter chosen on the plan’s diagram with its estimate, and lets a coordinator discard a draft', async () => {
-    const page = await pageAs(browser, url, accounts.coordinator);
-    await page.goto(`${url}/rescue`);
+    const page = await pageAs(browser, `${url}/rescue`, accounts.coordinator);
     await page.getByTestId('make-plan').getByLabel('Time limit (seconds)').fill('1');
     await page.getByRole('button', { name: 'Make the plan' }).click();
     await page.getByTestId('plan-status').filter({ hasText: 'draft' }).waitFor();

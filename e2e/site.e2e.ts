@@ -36,8 +36,7 @@ describe('the site diagram', () => {
     await page.locator(`[data-testid="${testId}"][data-state="blocked"]`).waitFor();
     expect(await page.locator('[data-state="blocked"]').count()).toBe(blockedBefore + 1);
     // The report is the server's: another user opening the site sees it with who reported it.
-    const other = await pageAs(browser, url, accounts.coordinator);
-    await other.goto(`${url}/site`);
+    const other = await pageAs(browser, `${url}/site`, accounts.coordinator);
     await other.locator(`[data-testid="${testId}"][data-state="blocked"]`).waitFor();
     await other.getByTestId(testId).click();
     await other.getByTestId('passage-panel').getByText(accounts.field.username).waitFor();
@@ -46,8 +45,7 @@ describe('the site diagram', () => {
   });
 
   it('opens a shelter with its conditions and the people in it', async () => {
-    const page = await pageAs(browser, url, accounts.coordinator);
-    await page.goto(`${url}/site`);
+    const page = await pageAs(browser, `${url}/site`, accounts.coordinator);
     await page.getByTestId(`point-${shelter.code}`).click();
     const panel = page.getByTestId('point-panel');
     await panel.getByRole('heading', { name: /S01/ }).waitFor();
@@ -59,8 +57,7 @@ describe('the site diagram', () => {
   });
 
   it('lets the keyboard reach a passage and select it', async () => {
-    const page = await pageAs(browser, url, accounts.field);
-    await page.goto(`${url}/site`);
+    const page = await pageAs(browser, `${url}/site`, accounts.field);
     await page.getByTestId(testId).focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('passage-panel').waitFor();

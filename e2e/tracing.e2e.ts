@@ -52,8 +52,7 @@ describe('tracing', () => {
   });
 
   it('a reception desk records on her page that a woman declines to be found: a request for her then finds no one', async () => {
-    const desk = await pageAs(browser, url, accounts.reception);
-    await desk.goto(`${url}/people/${declining.id}`);
+    const desk = await pageAs(browser, `${url}/people/${declining.id}`, accounts.reception);
     const consent = desk.getByTestId('consent');
     await consent.getByText('Not asked yet').waitFor();
     await consent.getByLabel('Declines to be found').check();
