@@ -14,10 +14,11 @@ import type { SiteFile } from '../src/scenario/format.ts';
 import { importSiteFile } from '../src/scenario/import.ts';
 import { parseSiteFileBytes } from '../src/scenario/read.ts';
 import type { FilePerson } from '../src/scenario/records.ts';
-import { openStore } from '../src/store/open.ts';
 import type { Actor } from '../src/store/repos/operations.ts';
 import { openTestApp, type TestApp } from './support/app.ts';
+import { heldStore, releaseStorage, runCommand } from './support/cli.ts';
 import { snapshot } from './support/database.ts';
+import type { Storage } from './support/storage.ts';
 
 const actor: Actor = { userId: null, name: 'import-test' };
 const cliPath = fileURLToPath(new URL('../bin/corridor.js', import.meta.url));
@@ -25,6 +26,8 @@ const MiB = 1024 * 1024;
 
 let t: TestApp;
 let scratch: string;
+/** The storage `corridor import FILE` runs on (see the last describe). */
+let storage: Storage | undefined;
 
 beforeAll(async () => {
   t = await openTestApp();
@@ -32,6 +35,7 @@ beforeAll(async () => {
   await importSiteFile(t.db, actor, base);
 });
 afterAll(async () => {
+  if (storage) await releaseStorage(storage);
   await t?.close();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
@@ -587,30 +591,26 @@ async function runCli(args: string[], env: NodeJS.ProcessEnv, nodeOptions: strin
 
 describe('corridor import FILE', () => {
   // The CLI runs against the backend under test: a data directory for PGlite, the test database
-  // (DATABASE_URL) for PostgreSQL. The data directory is only opened while the CLI is not running.
+  // (DATABASE_URL) for PostgreSQL. The malformed file is imported in this process
+  // (test/support/cli.ts); the 100 MB one by a real process with a small heap, the data directory
+  // released to it while it runs.
   let target: { args: string[]; env: NodeJS.ProcessEnv; snapshot(): Promise<string> };
 
   beforeAll(async () => {
     const { DATABASE_URL: _ignored, ...env } = process.env;
     if (t.url) {
+      storage = { databaseUrl: t.url };
       target = { args: [], env: { ...env, DATABASE_URL: t.url }, snapshot: () => snapshot(t.db) };
       return;
     }
     const dataDir = join(scratch, 'data');
-    const seed = await openStore({ dataDir });
-    await importSiteFile(seed, actor, validFile());
-    await seed.close();
+    const opened: Storage = { dataDir };
+    storage = opened;
+    await importSiteFile(await heldStore(opened), actor, validFile());
     target = {
       args: ['--data-dir', dataDir],
       env,
-      async snapshot() {
-        const db = await openStore({ dataDir });
-        try {
-          return await snapshot(db);
-        } finally {
-          await db.close();
-        }
-      },
+      snapshot: async () => snapshot(await heldStore(opened)),
     };
   });
 
@@ -621,8 +621,7 @@ describe('corridor import FILE', () => {
     delete file.people[1]!.triage;
     const path = join(scratch, 'malformed.json');
     writeFileSync(path, JSON.stringify(file));
-    const run = await runCli(['import', path, ...target.args], target.env);
-    expect(run.signal).toBeNull();
+    const run = await runCommand(['import', path], storage!);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('$.people[1].triage: a wounded person needs a triage category');
     expect(run.stderr).toMatch(
@@ -656,6 +655,7 @@ describe('corridor import FILE', () => {
       await handle.close();
     }
     try {
+      await releaseStorage(storage!);
       const run = await runCli(['import', path, ...target.args], target.env, ['--max-old-space-size=512']);
       expect(run.signal).toBeNull();
       expect(run.code).toBe(1);
