@@ -6,10 +6,8 @@ import { ErrorNote } from '../components/ErrorNote.tsx';
 import { useFormat } from '../format.ts';
 import { useRouter } from '../router.tsx';
 import { type MakePlan, useMakePlan, usePlanningSettings } from './api.ts';
+import { defaultSeconds, TimeLimitInput } from './TimeLimitInput.tsx';
 import { fromZoned } from './zone.ts';
-
-// The server's default when the form leaves the time limit empty (CORRIDOR_PLAN_TIME_LIMIT aside).
-const defaultSeconds = 10;
 
 /**
  * The planner's options as the API takes them: the plan's start in the site's own clock, a time
@@ -60,20 +58,7 @@ export function MakePlanForm({ site }: { site: Site }) {
           </p>
         </div>
         <div className="field">
-          <label>
-            {t('plans.timeLimit')}
-            <input
-              type="number"
-              min={1}
-              max={600}
-              step={1}
-              inputMode="numeric"
-              value={seconds}
-              placeholder={String(defaultSeconds)}
-              onChange={(event) => setSeconds(event.target.value)}
-              aria-describedby={`${id}-seconds-hint`}
-            />
-          </label>
+          <TimeLimitInput value={seconds} onChange={setSeconds} describedBy={`${id}-seconds-hint`} />
           <p className="hint" id={`${id}-seconds-hint`}>
             {t('plans.timeLimitHint', { seconds: defaultSeconds })}
           </p>

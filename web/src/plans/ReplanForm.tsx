@@ -5,9 +5,8 @@ import { ErrorNote } from '../components/ErrorNote.tsx';
 import { useRouter } from '../router.tsx';
 import { type Plan, type Replan, useReplan } from './api.ts';
 import { useClock } from './clock.ts';
+import { defaultSeconds, TimeLimitInput } from './TimeLimitInput.tsx';
 import { vehicleRows } from './timeline.ts';
-
-const defaultSeconds = 10;
 
 /** Toggles an id in a set held as an array (the checkboxes of the form). */
 const toggle = (list: string[], id: string, on: boolean) =>
@@ -101,19 +100,7 @@ export function ReplanForm({ site, plan }: { site: Site; plan: Plan }) {
           )),
         )}
       </fieldset>
-      <label>
-        {t('plans.timeLimit')}
-        <input
-          type="number"
-          min={1}
-          max={600}
-          step={1}
-          inputMode="numeric"
-          value={seconds}
-          placeholder={String(defaultSeconds)}
-          onChange={(event) => setSeconds(event.target.value)}
-        />
-      </label>
+      <TimeLimitInput value={seconds} onChange={setSeconds} />
       <div className="button-row">
         <button type="submit" className="primary" disabled={replan.isPending}>
           {t('plans.replanSubmit')}
