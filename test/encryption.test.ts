@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { azovstalSiteFile } from '../src/scenario/azovstal.ts';
 import { importSiteFile } from '../src/scenario/import.ts';
 import { checkIn } from '../src/services/check-in.ts';
+import { voidCheckIn } from '../src/services/check-in-void.ts';
+import { dismissPair } from '../src/services/merges.ts';
+import { changeStatus } from '../src/services/people.ts';
 import type { Database } from '../src/store/database.ts';
 import { openStore, type StoreOptions } from '../src/store/open.ts';
 import { listOperations, systemActor } from '../src/store/repos/operations.ts';
@@ -42,7 +45,15 @@ const birthDates = [
       .filter((d): d is string => d !== undefined),
   ),
 ];
-const clearValues = [family.cyrillic, family.latin, ...staffNames, ...birthDates];
+// Reasons given for changes to people say what befell them, and may name others: a status change
+// (kept by the log alone), a voided check-in (and the alert it resolves), a pair found to be two people.
+const reasons = {
+  status: 'Missing since the shelling, last seen with Vdovychenko',
+  voided: 'Scanned the card of Harasymiv by mistake',
+  dismissed: 'Two people: Prokopchuk is her cousin',
+};
+const reasonNames = ['Vdovychenko', 'Harasymiv', 'Prokopchuk'];
+const clearValues = [family.cyrillic, family.latin, ...staffNames, ...birthDates, ...reasonNames];
 
 /** Every row of every table as the database stores it, read without the store opening sealed fields. */
 async function rawText(db: Database): Promise<string> {
@@ -79,11 +90,19 @@ describe(`personal fields encrypted at rest (${backendName})`, () => {
     db = await openStore(options);
     await importSiteFile(db, systemActor, scenario);
     const arrival = scenario.people.find((p: { birthDate?: string }) => p.birthDate);
-    await checkIn(db, systemActor, scenario.site.id, {
+    const checkedIn = await checkIn(db, systemActor, scenario.site.id, {
       personId: arrival.id,
       method: 'id',
       receptionPointId: scenario.roadPoints.find((r: { kind: string }) => r.kind === 'reception_point').id,
       desk: staff.desk,
+    });
+    await voidCheckIn(db, systemActor, checkedIn.checkIn.id, reasons.voided, { anyDesk: true });
+    const others = scenario.people.filter((p: { id: string }) => p.id !== arrival.id);
+    await changeStatus(db, systemActor, others[0].id, { status: 'missing', reason: reasons.status });
+    await dismissPair(db, systemActor, {
+      personA: others[1].id,
+      personB: others[2].id,
+      reason: reasons.dismissed,
     });
   });
 
@@ -121,6 +140,14 @@ describe(`personal fields encrypted at rest (${backendName})`, () => {
       [scenario.headcounts[0].id],
     );
     expect(headcounts).toEqual([{ reported_by: staff.headcountReporter }]);
+    // The reasons read back whole, from their rows and from the history.
+    const { rows: voided } = await db.query<{ voided_reason: string }>('SELECT voided_reason FROM check_in');
+    expect(voided).toEqual([{ voided_reason: reasons.voided }]);
+    const { rows: dismissed } = await db.query<{ reason: string }>('SELECT reason FROM duplicate_dismissal');
+    expect(dismissed).toEqual([{ reason: reasons.dismissed }]);
+    const missing = scenario.people.find((p: { id: string }) => p.id !== person.id);
+    const statusHistory = await listOperations(db, { entity: 'person', entityId: missing.id, limit: 10 });
+    expect(statusHistory.map((o) => o.after)).toContainEqual({ status: 'missing', reason: reasons.status });
   });
 
   it('finds people by a word, its start, or another spelling of it', async () => {

@@ -8,13 +8,17 @@ import { listOperations } from '../src/store/repos/operations.ts';
 import { findPerson } from '../src/store/repos/people.ts';
 import { backendName, openTestDatabase, type TestDatabase } from './support/database.ts';
 
-// A database from before migration 012 holds birth dates and staff names in clear. Upgrading
-// (migrating, then opening with the keys) must leave none of them in clear, and read them all back.
+// A database from before migration 012 holds birth dates and staff names in clear, and from before
+// 017 the reasons given for changes to people. Upgrading (migrating, then opening with the keys) must
+// leave none of them in clear, and read them all back.
 
 const siteId = newId();
 const personId = newId();
 const headcountId = newId();
+const otherId = newId();
 const birthDate = '1987-03-14';
+const statusReason = 'Missing since the shelling, last seen with Vdovychenko';
+const dismissalReason = 'Two people: Prokopchuk is her cousin';
 
 /** The stored text of a table, read past the store's opening of sealed values. */
 async function storedText(raw: Database, table: string): Promise<string> {
@@ -42,6 +46,16 @@ describe(`upgrading a database with birth dates and staff names in clear (${back
       [personId, siteId, birthDate],
     );
     await raw.query(
+      `INSERT INTO person (id, site_id, names, sex, status) VALUES ($1, $2, '[]', 'male', 'sheltering')`,
+      [otherId, siteId],
+    );
+    const [first, second] = personId < otherId ? [personId, otherId] : [otherId, personId];
+    await raw.query(
+      `INSERT INTO duplicate_dismissal (person_a, person_b, site_id, reason, dismissed_by)
+       VALUES ($1, $2, $3, $4, 'system')`,
+      [first, second, siteId, dismissalReason],
+    );
+    await raw.query(
       `INSERT INTO headcount (id, site_id, category, count, source, reported_by, reported_at)
        VALUES ($1, $2, 'civilians', 40, 'shelter count', 'Taras Melnychuk', now())`,
       [headcountId, siteId],
@@ -50,6 +64,16 @@ describe(`upgrading a database with birth dates and staff names in clear (${back
       `INSERT INTO operation (id, actor, entity, entity_id, action, after)
        VALUES ($1, 'system', 'person', $2, 'register', $3)`,
       [newId(), personId, JSON.stringify({ id: personId, birthDate, birthYear: 1987, sex: 'female' })],
+    );
+    await raw.query(
+      `INSERT INTO operation (id, actor, entity, entity_id, action, before, after)
+       VALUES ($1, 'system', 'person', $2, 'status', $3, $4)`,
+      [
+        newId(),
+        personId,
+        JSON.stringify({ status: 'sheltering' }),
+        JSON.stringify({ status: 'missing', reason: statusReason }),
+      ],
     );
     await migrate(raw);
     store = await withKeys(raw, {});
@@ -69,11 +93,13 @@ describe(`upgrading a database with birth dates and staff names in clear (${back
     expect(rows[0]?.old_year).toBeNull();
     expect(isSealed(rows[0]?.date?.slice(1))).toBe(true);
     expect(isSealed(rows[0]?.year?.slice(1))).toBe(true);
-    for (const table of ['person', 'headcount', 'operation']) {
+    for (const table of ['person', 'headcount', 'operation', 'duplicate_dismissal']) {
       const text = await storedText(raw, table);
       expect(text, table).not.toContain(birthDate);
       expect(text, table).not.toMatch(/"birthYear": \d/);
       expect(text, table).not.toContain('Melnychuk');
+      expect(text, table).not.toContain('Vdovychenko');
+      expect(text, table).not.toContain('Prokopchuk');
     }
     const pending = await raw.query('SELECT * FROM sealing_pending');
     expect(pending.rows).toEqual([]);
@@ -87,7 +113,14 @@ describe(`upgrading a database with birth dates and staff names in clear (${back
     );
     expect(rows).toEqual([{ reported_by: 'Taras Melnychuk' }]);
     const history = await listOperations(store, { entity: 'person', entityId: personId, limit: 10 });
-    expect(history[0]?.after).toMatchObject({ birthDate, birthYear: 1987, sex: 'female' });
+    expect(history.map((o) => o.after)).toContainEqual(
+      expect.objectContaining({ birthDate, birthYear: 1987, sex: 'female' }),
+    );
+    expect(history.map((o) => o.after)).toContainEqual({ status: 'missing', reason: statusReason });
+    const { rows: dismissals } = await store.query<{ reason: string }>(
+      'SELECT reason FROM duplicate_dismissal',
+    );
+    expect(dismissals).toEqual([{ reason: dismissalReason }]);
   });
 
   it('opening again changes nothing', async () => {

@@ -7,6 +7,9 @@ import type { FieldCipher } from './keyring.ts';
 // harmlessly); a supervisor is a shelter's named person. Birth dates and years identify as names
 // do; the reporter of a passage's state, a headcount or a road event, a reception desk, a crew note
 // and a claim's speaker name people beside their work (docs/data-responsibility.md, migration 012).
+// The reason given for a change to a person, a hold, a boarding, a check-in, a merge, a tracing
+// request or a child's case, and how an alert about a person was resolved, describe that person
+// (wounded, deceased, held, found): sealed since migration 017.
 export const personalKeys = new Set([
   'names',
   'birthDate',
@@ -26,6 +29,11 @@ export const personalKeys = new Set([
   'contactNote',
   'phone',
   'email',
+  'reason',
+  'closedReason',
+  'unmergeReason',
+  'voidedReason',
+  'resolution',
 ]);
 
 export function sealPersonal(cipher: FieldCipher, value: unknown): unknown {

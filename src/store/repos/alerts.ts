@@ -116,7 +116,8 @@ export async function resolveAlert(
   await tx.query(
     `UPDATE reconciliation_alert SET resolved_at = now(), resolved_by = $2, resolved_by_id = $3, resolution = $4
      WHERE id = $1`,
-    [id, by.name, by.userId, resolution],
+    // How an alert about a person was resolved says where they are or what befell them: sealed.
+    [id, by.name, by.userId, cipherOf(tx).seal(resolution)],
   );
 }
 

@@ -90,7 +90,8 @@ export async function voidCheckIn(
   await tx.query(
     `UPDATE check_in SET voided_at = now(), voided_reason = $2, voided_by = $3, voided_by_id = $4
      WHERE id = $1 AND voided_at IS NULL`,
-    [id, reason, by.name, by.userId],
+    // Why a check-in was a mistake may name the person taken for another: sealed.
+    [id, cipherOf(tx).seal(reason), by.name, by.userId],
   );
 }
 

@@ -178,7 +178,8 @@ export async function closeCase(tx: Queryable, id: string, reason: string, by: s
   await tx.query(
     `UPDATE child_case SET status = 'closed', closed_at = now(), closed_reason = $2, closed_by = $3,
        version = version + 1, updated_at = now() WHERE id = $1`,
-    [id, reason, by],
+    // Why a child's case closed is about the child: sealed.
+    [id, cipherOf(tx).seal(reason), by],
   );
 }
 

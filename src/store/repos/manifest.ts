@@ -2,6 +2,7 @@ import type { BoardingMethod, EntryState } from '../../domain/boarding.ts';
 import type { ManifestStatus } from '../../domain/convoy.ts';
 import type { PersonStatus } from '../../domain/lifecycle.ts';
 import type { AgeBand, PersonName, TriageCategory, Vulnerability } from '../../domain/person.ts';
+import { cipherOf } from '../crypto/sealed-store.ts';
 import type { Queryable } from '../database.ts';
 
 // Manifest entries as boarding changes them: who boarded, who did not come, who took whose place.
@@ -106,7 +107,8 @@ export async function markNotBoarding(
 ): Promise<void> {
   await tx.query(
     'UPDATE manifest_entry SET status = $3, reason = $4, updated_at = now() WHERE convoy_id = $1 AND person_id = $2',
-    [key.convoyId, key.personId, status, reason],
+    // Why someone did not board (wounded, held, stayed with a relative) describes them: sealed.
+    [key.convoyId, key.personId, status, cipherOf(tx).seal(reason)],
   );
 }
 
@@ -127,7 +129,7 @@ export async function insertSubstitute(
     `INSERT INTO manifest_entry (convoy_id, person_id, vehicle_id, status, substitute_for, reason, boarded_at, boarded_by,
        boarding_method)
      VALUES ($1, $2, $3, 'boarded', $4, $5, now(), $6, $7)`,
-    [s.convoyId, s.personId, s.vehicleId, s.substituteFor, s.reason, s.by, s.method],
+    [s.convoyId, s.personId, s.vehicleId, s.substituteFor, cipherOf(tx).seal(s.reason), s.by, s.method],
   );
 }
 

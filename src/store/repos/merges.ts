@@ -73,7 +73,8 @@ export async function insertMerge(
       m.score,
       // The explanation and the changes carry both records' names.
       cipherOf(tx).sealOrNull(m.explanation),
-      m.reason,
+      // Why a coordinator merged, unmerged or dismissed a pair may describe either person: sealed.
+      cipherOf(tx).sealOrNull(m.reason),
       JSON.stringify(cipherOf(tx).seal(m.changes)),
       m.by,
       m.byId,
@@ -106,7 +107,7 @@ export async function markUnmerged(
   await tx.query(
     `UPDATE person_merge SET unmerged_at = now(), unmerged_by = $2, unmerged_by_id = $3, unmerge_reason = $4
      WHERE id = $1`,
-    [id, u.by, u.byId, u.reason],
+    [id, u.by, u.byId, cipherOf(tx).seal(u.reason)],
   );
 }
 
@@ -138,7 +139,7 @@ export async function insertDismissal(
   await tx.query(
     `INSERT INTO duplicate_dismissal (person_a, person_b, site_id, reason, dismissed_by, dismissed_by_id)
      VALUES ($1, $2, $3, $4, $5, $6)`,
-    [a, b, d.siteId, d.reason, d.by, d.byId],
+    [a, b, d.siteId, cipherOf(tx).sealOrNull(d.reason), d.by, d.byId],
   );
 }
 

@@ -141,7 +141,8 @@ export async function setRequestStatus(
     `UPDATE tracing_request SET status = $2, closed_reason = $3,
        closed_at = CASE WHEN $2 = 'closed' THEN now() END, version = version + 1, updated_at = now()
      WHERE id = $1`,
-    [id, status, reason],
+    // Why a request closed (found, deceased, the enquirer withdrew) is about the people in it: sealed.
+    [id, status, cipherOf(tx).sealOrNull(reason)],
   );
 }
 
