@@ -46,3 +46,19 @@ export async function acceptedPlanIdIn(
   );
   return rows[0]?.id;
 }
+
+/** Moves a plan to a status; an acceptance also records who accepted it and when. */
+export async function setPlanStatusIn(
+  tx: Queryable,
+  table: 'evacuation_plan' | 'rescue_plan',
+  id: string,
+  status: string,
+  acceptedBy?: string,
+): Promise<void> {
+  await tx.query(
+    `UPDATE ${table} SET status = $2, status_changed_at = now(),
+       accepted_by = coalesce($3, accepted_by), accepted_at = CASE WHEN $3::text IS NULL THEN accepted_at ELSE now() END
+     WHERE id = $1`,
+    [id, status, acceptedBy ?? null],
+  );
+}

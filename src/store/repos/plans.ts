@@ -2,7 +2,7 @@ import type { PlanContext, PlanStatus } from '../../domain/logistics.ts';
 import type { Person } from '../../domain/person.ts';
 import type { EvacuationInput, EvacuationPlan } from '../../planning/evacuation/model.ts';
 import type { Queryable } from '../database.ts';
-import { acceptedPlanIdIn, type PlanHeadRow, planHead } from './plan-head.ts';
+import { acceptedPlanIdIn, type PlanHeadRow, planHead, setPlanStatusIn } from './plan-head.ts';
 
 export interface PlanOptionsRecord {
   timeLimitSeconds: number;
@@ -109,19 +109,12 @@ export async function listPlans(db: Queryable, siteId: string): Promise<PlanSumm
   }));
 }
 
-export async function setPlanStatus(
+export const setPlanStatus = (
   tx: Queryable,
   id: string,
   status: PlanStatus,
   acceptedBy?: string,
-): Promise<void> {
-  await tx.query(
-    `UPDATE evacuation_plan SET status = $2, status_changed_at = now(),
-       accepted_by = coalesce($3, accepted_by), accepted_at = CASE WHEN $3::text IS NULL THEN accepted_at ELSE now() END
-     WHERE id = $1`,
-    [id, status, acceptedBy ?? null],
-  );
-}
+): Promise<void> => setPlanStatusIn(tx, 'evacuation_plan', id, status, acceptedBy);
 
 /** What the planner needs to know of a person; no names. */
 export interface PlannablePerson {

@@ -4,7 +4,7 @@ import { ageBandAt } from '../../planning/evacuation/registry-groups.ts';
 import type { RescueInput, RescuePlan, RescueProgress } from '../../planning/rescue/index.ts';
 import { cipherOf } from '../crypto/sealed-store.ts';
 import type { Queryable } from '../database.ts';
-import { acceptedPlanIdIn, type PlanHeadRow, planHead } from './plan-head.ts';
+import { acceptedPlanIdIn, type PlanHeadRow, planHead, setPlanStatusIn } from './plan-head.ts';
 
 // Crews, rescue plans and clearance progress: the SQL, nothing else.
 
@@ -242,19 +242,12 @@ export async function listRescuePlans(db: Queryable, siteId: string): Promise<Re
   }));
 }
 
-export async function setRescuePlanStatus(
+export const setRescuePlanStatus = (
   tx: Queryable,
   id: string,
   status: RescuePlanStatus,
   acceptedBy?: string,
-): Promise<void> {
-  await tx.query(
-    `UPDATE rescue_plan SET status = $2, status_changed_at = now(),
-       accepted_by = coalesce($3, accepted_by), accepted_at = CASE WHEN $3::text IS NULL THEN accepted_at ELSE now() END
-     WHERE id = $1`,
-    [id, status, acceptedBy ?? null],
-  );
-}
+): Promise<void> => setPlanStatusIn(tx, 'rescue_plan', id, status, acceptedBy);
 
 /**
  * Stores a re-plan as the plan's current estimate unless a re-plan that had seen more of the
