@@ -112,6 +112,15 @@ describe(`children's cases (${backendName})`, () => {
       ['verify', 'coordinator-user'],
       ['hand_over', 'reception-user'],
     ]);
+    // The history shows the verified adult, but the log stores them sealed.
+    expect(history.items[1]).toMatchObject({ after: { name: 'Бойко Лариса', contact: '+380 66 765 43 21' } });
+    const { rows: stored } = await t.db.query<{ after: string }>(
+      "SELECT after::text AS after FROM operation WHERE entity = 'child_case' AND action = 'verify'",
+    );
+    expect(stored.length).toBeGreaterThan(0);
+    for (const { after } of stored)
+      for (const clear of ['Бойко', 'Лариса', '765 43 21', 'passport seen'])
+        expect(after).not.toContain(clear);
   });
 
   it('reception records hand-overs but does not verify adults, open or close cases; field teams see no case', async () => {

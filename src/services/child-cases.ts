@@ -2,6 +2,7 @@ import { type CaseKind, type ChildCase, caseKindFor, type VerificationMethod } f
 import { CorridorError, notFound, unknownReference } from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
 import type { Person } from '../domain/person.ts';
+import { cipherOf } from '../store/crypto/sealed-store.ts';
 import type { Database, Queryable } from '../store/database.ts';
 import { translating } from '../store/db-errors.ts';
 import * as repo from '../store/repos/child-cases.ts';
@@ -153,12 +154,15 @@ export async function addVerification(
         byId: actor.userId,
       });
       const after = (await repo.findCase(tx, caseId))!;
+      const verification = after.verifications.find((v) => v.id === id)!;
       await recordOperation(tx, actor, {
         entity: 'child_case',
         entityId: caseId,
         action: 'verify',
         before: null,
-        after: after.verifications.find((v) => v.id === id),
+        // The verified adult's name is sealed here: the log's key 'name' mostly holds the names of
+        // places and windows, left in clear. Their contact and evidence are personal keys.
+        after: { ...verification, name: cipherOf(tx).seal(verification.name) },
       });
       return withChild(tx, after);
     }),

@@ -9,7 +9,9 @@ import type { FieldCipher } from './keyring.ts';
 // and a claim's speaker name people beside their work (docs/data-responsibility.md, migration 012).
 // The reason given for a change to a person, a hold, a boarding, a check-in, a merge, a tracing
 // request or a child's case, and how an alert about a person was resolved, describe that person
-// (wounded, deceased, held, found): sealed since migration 017.
+// (wounded, deceased, held, found): sealed since migration 017. A child's case records how an adult
+// was verified: their contact and the evidence seen (their name is sealed by the service, as the
+// key 'name' elsewhere holds places' and windows' names).
 export const personalKeys = new Set([
   'names',
   'birthDate',
@@ -34,6 +36,8 @@ export const personalKeys = new Set([
   'unmergeReason',
   'voidedReason',
   'resolution',
+  'contact',
+  'evidence',
 ]);
 
 export function sealPersonal(cipher: FieldCipher, value: unknown): unknown {
