@@ -7,6 +7,7 @@ import { azovstalSiteFile } from '../src/scenario/azovstal.ts';
 import { importSiteFile } from '../src/scenario/import.ts';
 import { checkIn } from '../src/services/check-in.ts';
 import { voidCheckIn } from '../src/services/check-in-void.ts';
+import { recordHeadcount } from '../src/services/headcounts.ts';
 import { dismissPair } from '../src/services/merges.ts';
 import { changeStatus } from '../src/services/people.ts';
 import type { Database } from '../src/store/database.ts';
@@ -52,7 +53,9 @@ const reasons = {
   voided: 'Scanned the card of Harasymiv by mistake',
   dismissed: 'Two people: Prokopchuk is her cousin',
 };
-const reasonNames = ['Vdovychenko', 'Harasymiv', 'Prokopchuk'];
+// A remark on a headcount may name people in the shelter.
+const headcountNote = 'Counted with Ostapenko, whose leg is broken';
+const reasonNames = ['Vdovychenko', 'Harasymiv', 'Prokopchuk', 'Ostapenko'];
 const clearValues = [family.cyrillic, family.latin, ...staffNames, ...birthDates, ...reasonNames];
 
 /** Every row of every table as the database stores it, read without the store opening sealed fields. */
@@ -104,6 +107,14 @@ describe(`personal fields encrypted at rest (${backendName})`, () => {
       personB: others[2].id,
       reason: reasons.dismissed,
     });
+    await recordHeadcount(db, systemActor, {
+      siteId: scenario.site.id,
+      category: 'total',
+      count: 40,
+      source: 'field team',
+      reportedAt: '2022-05-06T09:00:00Z',
+      note: headcountNote,
+    });
   });
 
   afterAll(async () => {
@@ -145,6 +156,10 @@ describe(`personal fields encrypted at rest (${backendName})`, () => {
     expect(voided).toEqual([{ voided_reason: reasons.voided }]);
     const { rows: dismissed } = await db.query<{ reason: string }>('SELECT reason FROM duplicate_dismissal');
     expect(dismissed).toEqual([{ reason: reasons.dismissed }]);
+    const { rows: notes } = await db.query<{ note: string }>(
+      'SELECT note FROM headcount WHERE note IS NOT NULL',
+    );
+    expect(notes).toContainEqual({ note: headcountNote });
     const missing = scenario.people.find((p: { id: string }) => p.id !== person.id);
     const statusHistory = await listOperations(db, { entity: 'person', entityId: missing.id, limit: 10 });
     expect(statusHistory.map((o) => o.after)).toContainEqual({ status: 'missing', reason: reasons.status });

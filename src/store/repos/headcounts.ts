@@ -64,7 +64,8 @@ export async function insertHeadcount(tx: Queryable, h: Headcount): Promise<bool
       // Who gave the count may be a person (a shelter's supervisor): sealed.
       cipherOf(tx).sealOrNull(h.reportedBy),
       h.reportedAt,
-      h.note,
+      // A remark on a count may name or describe people in the shelter: sealed.
+      cipherOf(tx).sealOrNull(h.note),
     ],
   );
   return rowCount > 0;

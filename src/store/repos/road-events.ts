@@ -69,7 +69,8 @@ export async function insertEvent(
       cipherOf(tx).seal(e.reporter),
       e.sourceId,
       e.incidentId,
-      e.note,
+      // A road event's note may describe the people it concerns (held at a screening point): sealed.
+      cipherOf(tx).sealOrNull(e.note),
       e.recordedBy,
       e.recordedById,
     ],
