@@ -56,14 +56,6 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-// The coordination cell runs the operation and holds every permission but these: accounts are the
-// admin's to manage, and the audit trail is read by those who check the cell. Everything else is the
-// cell's, including deciding what each party may receive (disclosure), and syncing like a field team
-// while seeing every write that lost in a merge (sync:conflicts). 'public' and 'authenticated' are
-// granted to everyone by hasPermission, never listed. A permission added above is the cell's unless
-// it is named here.
-const keptFromTheCell: readonly Permission[] = ['public', 'authenticated', 'users:manage', 'audit:read'];
-
 const grants: Record<Role, readonly Permission[]> = {
   admin: [
     'users:manage',
@@ -84,7 +76,55 @@ const grants: Record<Role, readonly Permission[]> = {
     'audit:read',
     'disclosure:read',
   ],
-  coordinator: permissions.filter((p) => !keptFromTheCell.includes(p)),
+  coordinator: [
+    'site:read',
+    'site:write',
+    'passage:report',
+    'people:read',
+    'people:write',
+    'people:status',
+    'headcount:read',
+    'headcount:write',
+    'operations:read',
+    'aggregates:read',
+    'data:export',
+    'data:import',
+    'pauses:read',
+    'pauses:write',
+    'claims:read',
+    'claims:write',
+    'claims:verify',
+    'logistics:read',
+    'logistics:write',
+    'plans:read',
+    'plans:write',
+    'rescue:read',
+    'rescue:write',
+    'rescue:progress',
+    'convoys:read',
+    'convoys:write',
+    'convoys:board',
+    'convoys:report',
+    'reception:check_in',
+    'alerts:read',
+    'alerts:resolve',
+    'people:merge',
+    'tracing:read',
+    'tracing:write',
+    'tracing:request',
+    'tracing:consent',
+    'tracing:exchange',
+    'children:read',
+    'children:write',
+    'children:handover',
+    // The cell decides what each party may receive.
+    'disclosure:read',
+    'disclosure:manage',
+    // The cell syncs like a field team and sees every write that lost in a merge.
+    'sync:push',
+    'sync:pull',
+    'sync:conflicts',
+  ],
   field: [
     'site:read',
     'passage:report',
