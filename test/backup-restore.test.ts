@@ -10,9 +10,9 @@ import { listPeople } from '../src/store/repos/people.ts';
 import { heldStore, releaseAll, releaseStorage, runCommand, runCommandOk } from './support/cli.ts';
 import {
   backendName,
+  fullSnapshot,
   openTestDatabase,
   postgresUrl,
-  snapshot,
   type TestDatabase,
 } from './support/database.ts';
 import { runCliOk, type Storage, temporaryDirectory } from './support/server-process.ts';
@@ -30,7 +30,7 @@ async function contents(storage: Storage): Promise<string[]> {
   // The database the commands use (test/support/cli.ts), or a process that opens it next would find it held.
   const db = await heldStore(storage);
   // One entry per table, so a difference names its table.
-  return (await snapshot(db))
+  return (await fullSnapshot(db))
     .split(/\n(?=[a-z_]+ \d+\n)/)
     .filter((part) => !part.startsWith('schema_version '))
     .map((part) => {
