@@ -160,6 +160,9 @@ describe(`key rotation (${backendName})`, () => {
     if (!postgresUrl) db = await openStore(options);
     // The store opened before the rotation learns the new keys from the database and the key file.
     expect((await listPeople(db, { limit: 1000, offset: 0 })).items).toEqual(before);
+    // A second store on the same database: on PostgreSQL beside the first, as a second server would
+    // be; the embedded database is opened by one store at a time.
+    if (!postgresUrl) await db.close();
     const reopened = await openStore(options);
     try {
       expect((await listPeople(reopened, { limit: 1000, offset: 0 })).items).toEqual(before);
@@ -179,5 +182,6 @@ describe(`key rotation (${backendName})`, () => {
     await expect(openStore({ ...options, env: { CORRIDOR_MASTER_KEY: oldKey } })).rejects.toThrow(
       /wrong master key/,
     );
+    if (!postgresUrl) db = await openStore(options);
   });
 });
