@@ -9,9 +9,9 @@ import { requireSite } from './sites.ts';
 import { applyOp, type SyncOp } from './sync-apply.ts';
 
 // Push and pull of corridor-sync/1 (docs/sync-protocol.md). A device's operations of a push are
-// applied in a few transactions (cut after each passage report), each operation under a savepoint,
-// together with the records that they were received, so a push cut off anywhere leaves every
-// operation either wholly applied and recorded or not at all, and pushing again converges.
+// applied in one transaction, together with the records that they were received, so a push cut off
+// anywhere leaves every operation either wholly applied and recorded or not at all, and pushing
+// again converges.
 
 export interface OpResult {
   opId: string;
@@ -57,8 +57,7 @@ export async function push(
   const byOpId = new Map<string, OpResult>();
   for (const deviceId of deviceIds) {
     const run = ops.filter((op) => op.deviceId === deviceId).sort((a, b) => a.seq - b.seq);
-    for (const part of cutAfterShared(run))
-      for (const result of await pushRun(db, actor, part)) byOpId.set(result.opId, result);
+    for (const result of await pushRun(db, actor, run)) byOpId.set(result.opId, result);
   }
   const devices = [];
   for (const deviceId of deviceIds)
@@ -69,20 +68,6 @@ export async function push(
     devices,
     hlc: await repo.latestHlc(db),
   };
-}
-
-/**
- * A device's run, cut after each passage report: every team reports the same few passages, and a
- * passage's row stays locked until its transaction commits, so a run holding one to its end would
- * make all other devices' runs wait for it. Cut there, it is held for the one operation.
- */
-function cutAfterShared(run: SyncOp[]): SyncOp[][] {
-  const parts: SyncOp[][] = [[]];
-  for (const op of run) {
-    parts.at(-1)!.push(op);
-    if (op.kind === 'passage.report') parts.push([]);
-  }
-  return parts.filter((part) => part.length > 0);
 }
 
 // Deadlock and serialization failure: PostgreSQL undid the whole transaction, so trying it again
@@ -151,7 +136,14 @@ async function applyRun(
     }
   }
   if (received.length === 0) return [...results.values()];
-  await repo.lockRecords(tx, received);
+  // Every team reports the same few passages, and a passage's row stays locked until the transaction
+  // commits: its reports are applied last, their passages locked just before, so the other devices'
+  // pushes wait for them only while this one ends. A passage report reads and writes nothing but
+  // its passage, and no other operation reads passages, so this order gives the same result as the
+  // device's own.
+  const shared = received.filter((op) => op.kind === 'passage.report');
+  const own = received.filter((op) => op.kind !== 'passage.report');
+  await repo.lockRecords(tx, own);
   // Recorded first, as applied: the field clocks and conflicts an operation writes refer to it.
   await repo.recordOps(tx, received);
   const corrected: Parameters<typeof repo.setOutcomes>[1] = [];
@@ -159,7 +151,8 @@ async function applyRun(
     if (outcome === 'conflict') corrected.push({ opId: op.opId, outcome, error: null });
     results.set(op.opId, { opId: op.opId, outcome, duplicate: false });
   };
-  for (const op of received) {
+  for (const op of [...own, ...shared]) {
+    if (op === shared[0]) await repo.lockRecords(tx, shared);
     if (!careful) {
       applied(op, await applyOp(db, tx, actor, op));
       continue;
