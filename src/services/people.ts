@@ -10,7 +10,7 @@ import * as repo from '../store/repos/people.ts';
 import { findPoint } from '../store/repos/sites.ts';
 import { writeRegistration } from './registration-queue.ts';
 import { definedOnly, requireSiteReference } from './sites.ts';
-import { type SyncedWrite, stampFields } from './sync-clock.ts';
+import { recordStampedOperation, type SyncedWrite } from './sync-clock.ts';
 
 export type PersonInput = Partial<
   Omit<Person, 'status' | 'statusChangedAt' | 'version' | 'createdAt' | 'updatedAt'>
@@ -155,8 +155,13 @@ export async function updatePerson(
       const next = normalise({ ...before, ...definedOnly(fields) }, id);
       await checkPerson(tx, next, before);
       const after = await repo.updatePersonFields(tx, next, before);
-      await recordOperation(tx, actor, { entity: 'person', entityId: id, action: 'update', before, after });
-      await stampFields(tx, 'person', id, Object.keys(definedOnly(fields)), clock);
+      await recordStampedOperation(
+        tx,
+        actor,
+        { entity: 'person', entityId: id, action: 'update', before, after },
+        Object.keys(definedOnly(fields)),
+        clock,
+      );
       return after;
     }),
   );
@@ -184,14 +189,19 @@ export async function changeStatus(
         );
       assertTransition(before.status, change.status);
       const after = await repo.setPersonStatus(tx, id, change.status);
-      await recordOperation(tx, actor, {
-        entity: 'person',
-        entityId: id,
-        action: 'status',
-        before: { status: before.status },
-        after: { status: after.status, reason: change.reason ?? null },
-      });
-      await stampFields(tx, 'person', id, ['status'], clock);
+      await recordStampedOperation(
+        tx,
+        actor,
+        {
+          entity: 'person',
+          entityId: id,
+          action: 'status',
+          before: { status: before.status },
+          after: { status: after.status, reason: change.reason ?? null },
+        },
+        ['status'],
+        clock,
+      );
       return after;
     }),
   );
@@ -248,8 +258,13 @@ export async function updateHousehold(
     if (!before) throw notFound('household', id);
     await households.updateHousehold(tx, { ...before, ...definedOnly(patch) });
     const after = (await households.findHousehold(tx, id))!;
-    await recordOperation(tx, actor, { entity: 'household', entityId: id, action: 'update', before, after });
-    await stampFields(tx, 'household', id, Object.keys(definedOnly(patch)), clock);
+    await recordStampedOperation(
+      tx,
+      actor,
+      { entity: 'household', entityId: id, action: 'update', before, after },
+      Object.keys(definedOnly(patch)),
+      clock,
+    );
     return after;
   });
 }

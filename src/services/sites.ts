@@ -12,7 +12,7 @@ import type { Database, Queryable } from '../store/database.ts';
 import { translating } from '../store/db-errors.ts';
 import { type Actor, recordOperation } from '../store/repos/operations.ts';
 import * as repo from '../store/repos/sites.ts';
-import { type SyncedWrite, stampFields } from './sync-clock.ts';
+import { recordStampedOperation, type SyncedWrite } from './sync-clock.ts';
 
 export interface SiteInput {
   id?: string | undefined;
@@ -309,10 +309,15 @@ export async function updatePassageIn(
   }
   await checkPassage(tx, next, before);
   const after = await repo.updatePassage(tx, next);
-  await recordOperation(tx, actor, { entity: 'passage', entityId: id, action, before, after });
   // The reported state and its clearance estimate merge as one field, 'state'.
   const fields = Object.keys(definedOnly(patch)).filter((f) => f !== 'state' && f !== 'clearancePersonHours');
-  await stampFields(tx, 'passage', id, stateChanged ? ['state', ...fields] : fields, clock);
+  await recordStampedOperation(
+    tx,
+    actor,
+    { entity: 'passage', entityId: id, action, before, after },
+    stateChanged ? ['state', ...fields] : fields,
+    clock,
+  );
   return after;
 }
 

@@ -1,5 +1,6 @@
 import type { Queryable } from '../store/database.ts';
-import { latestHlc, setFieldClocks } from '../store/repos/sync.ts';
+import { type Actor, type OperationRecord, recordOperation } from '../store/repos/operations.ts';
+import { latestHlc } from '../store/repos/sync.ts';
 import { formatHlc, parseHlc, receive, tick } from '../sync/hlc.ts';
 
 // The clock of a field's last write, for every path that writes it. A synced operation brings its
@@ -23,17 +24,19 @@ export async function serverClock(db: Queryable, now = Date.now()): Promise<Fiel
   return { hlc: formatHlc(hlc), opId: null };
 }
 
-/** Records the clock of the fields a change wrote, in the change's transaction. */
-export async function stampFields(
+/**
+ * Logs a change with the clock of the fields it wrote, in one statement: the synced operation's
+ * clock, or the server's for an edit through a route.
+ */
+export async function recordStampedOperation(
   tx: Queryable,
-  entity: string,
-  entityId: string,
+  actor: Actor,
+  op: OperationRecord,
   fields: string[],
   clock: FieldClock | undefined,
 ): Promise<void> {
-  if (fields.length === 0) return;
-  const { hlc, opId } = clock ?? (await serverClock(tx));
-  await setFieldClocks(tx, entity, entityId, fields, hlc, opId);
+  const stamp = fields.length === 0 ? undefined : (clock ?? (await serverClock(tx)));
+  await recordOperation(tx, actor, op, stamp && { fields, ...stamp });
 }
 
 /**

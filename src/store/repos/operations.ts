@@ -19,21 +19,48 @@ export interface OperationRecord {
   after: unknown;
 }
 
-/** Appends to the operations log; always called with the transaction that makes the change. */
-export async function recordOperation(tx: Queryable, actor: Actor, op: OperationRecord): Promise<void> {
+/** The clock of the fields a change wrote (src/services/sync-clock.ts). */
+export interface FieldStamp {
+  fields: string[];
+  hlc: string;
+  /** The synced operation that wrote them; null for an edit through a route. */
+  opId: string | null;
+}
+
+const insertOperation =
+  'INSERT INTO operation (id, actor_id, actor, entity, entity_id, action, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)';
+
+/**
+ * Appends to the operations log; always called with the transaction that makes the change. Given
+ * the clock of the fields the change wrote, records it in the same statement (one round trip).
+ */
+export async function recordOperation(
+  tx: Queryable,
+  actor: Actor,
+  op: OperationRecord,
+  stamp?: FieldStamp,
+): Promise<void> {
   const cipher = cipherOf(tx);
+  const params = [
+    newId(),
+    actor.userId,
+    actor.name,
+    op.entity,
+    op.entityId,
+    op.action,
+    jsonOrNull(sealPersonal(cipher, op.before)),
+    jsonOrNull(sealPersonal(cipher, op.after)),
+  ];
+  if (!stamp || stamp.fields.length === 0) {
+    await tx.query(insertOperation, params);
+    return;
+  }
   await tx.query(
-    'INSERT INTO operation (id, actor_id, actor, entity, entity_id, action, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-    [
-      newId(),
-      actor.userId,
-      actor.name,
-      op.entity,
-      op.entityId,
-      op.action,
-      jsonOrNull(sealPersonal(cipher, op.before)),
-      jsonOrNull(sealPersonal(cipher, op.after)),
-    ],
+    `WITH logged AS (${insertOperation} RETURNING 1)
+     INSERT INTO sync_field_clock (entity, entity_id, field, hlc, op_id)
+     SELECT $4, $5, field, $10, $11 FROM unnest($9::text[]) AS field
+     ON CONFLICT (entity, entity_id, field) DO UPDATE SET hlc = EXCLUDED.hlc, op_id = EXCLUDED.op_id`,
+    [...params, stamp.fields, stamp.hlc, stamp.opId],
   );
 }
 

@@ -119,35 +119,6 @@ export async function fieldClocks(
   return new Map(rows.map((row) => [row.field, row.hlc]));
 }
 
-/** The clock of a field's last write; opId is null for an edit made through a connected route. */
-export async function setFieldClock(
-  tx: Queryable,
-  entity: string,
-  entityId: string,
-  field: string,
-  hlc: string,
-  opId: string | null,
-): Promise<void> {
-  await setFieldClocks(tx, entity, entityId, [field], hlc, opId);
-}
-
-export async function setFieldClocks(
-  tx: Queryable,
-  entity: string,
-  entityId: string,
-  fields: string[],
-  hlc: string,
-  opId: string | null,
-): Promise<void> {
-  if (fields.length === 0) return;
-  await tx.query(
-    `INSERT INTO sync_field_clock (entity, entity_id, field, hlc, op_id)
-     SELECT $1, $2, field, $4, $5 FROM unnest($3::text[]) AS field
-     ON CONFLICT (entity, entity_id, field) DO UPDATE SET hlc = EXCLUDED.hlc, op_id = EXCLUDED.op_id`,
-    [entity, entityId, fields, hlc, opId],
-  );
-}
-
 export interface ConflictRecord {
   opId: string;
   siteId: string | null;
