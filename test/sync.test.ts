@@ -294,6 +294,41 @@ describe(`sync push and pull (${backendName})`, () => {
     expect(repeat.devices).toEqual([{ deviceId: team.id, lastSeq: 2 }]);
   });
 
+  it('applies registrations in a row together, a child with the guardian registered just before', async () => {
+    const site = await makeSyncSite(t, 'Азовсталь, родина');
+    const team = new Device(base);
+    const mother = newId();
+    const child = newId();
+    team.op('person.register', mother, {
+      siteId: site.siteId,
+      names: name('Кравець', 'Олена'),
+      sex: 'female',
+    });
+    team.op('person.register', child, {
+      siteId: site.siteId,
+      names: name('Кравець', 'Марко'),
+      sex: 'male',
+      ageBand: '5-11',
+      guardians: [{ personId: mother, relation: 'mother' }],
+    });
+    team.op('person.register', newId(), {
+      siteId: site.siteId,
+      names: name('Кравець', 'Іра'),
+      sex: 'female',
+    });
+    const answer = await push(t, team.pending);
+    expect(answer.results.map((r) => r.outcome)).toEqual(['applied', 'applied', 'applied']);
+    const registered = await call<{ guardians: unknown[] }>(
+      t,
+      'coordinator',
+      'GET',
+      `/api/people/${child}`,
+      undefined,
+      200,
+    );
+    expect(registered.guardians).toEqual([{ personId: mother, relation: 'mother' }]);
+  });
+
   it('applies a push delivered twice at the same moment once', async () => {
     const site = await makeSyncSite(t, 'Азовсталь, одночасно');
     const team = new Device(base);

@@ -125,6 +125,26 @@ export async function registerPerson(db: Database, actor: Actor, input: PersonIn
   });
 }
 
+/**
+ * Registrations written in one statement, all or none: a synced push's stretch of them. Throws if
+ * any is refused, without saying which or why; the caller then registers them one at a time with
+ * registerPerson, which explains. (A guardian registered in the same statement is not yet visible
+ * to its checks, so such a stretch also goes one at a time.)
+ */
+export async function registerTogether(db: Database, actor: Actor, inputs: PersonInput[]): Promise<void> {
+  const people = inputs.map((input) => normalise(input, input.id ?? newId()));
+  const ids = new Set(people.map((person) => person.id.toLowerCase()));
+  const refused = () => new CorridorError('conflict', 'a registration of the stretch was refused');
+  if (ids.size < people.length || people.some(hasLocalProblem)) throw refused();
+  const written = await translating(() =>
+    repo.insertPeopleLogged(
+      db,
+      people.map((person) => ({ person, operationId: newId(), actorId: actor.userId, actor: actor.name })),
+    ),
+  );
+  if (written.size < people.length) throw refused();
+}
+
 export async function requirePerson(db: Queryable, id: string, forUpdate = false): Promise<Person> {
   const person = await repo.findPerson(db, id, forUpdate);
   if (!person) throw notFound('person', id);

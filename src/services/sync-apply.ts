@@ -15,6 +15,7 @@ import {
   type PersonInput,
   type PersonPatch,
   registerPerson,
+  registerTogether,
   updateHousehold,
   updatePerson,
 } from './people.ts';
@@ -93,6 +94,23 @@ export async function applyOp(
 }
 
 /** The person and their field clocks; the push locked the row before applying its run (lockRecords). */
+/**
+ * A stretch of registrations applied in one statement, all or none (registerTogether): throws if
+ * any is refused, and the caller then applies them one at a time to learn which.
+ */
+export async function applyRegistrations(
+  db: Database,
+  tx: Queryable,
+  actor: Actor,
+  ops: Array<Extract<SyncOp, { kind: 'person.register' }>>,
+): Promise<void> {
+  await registerTogether(
+    joinTransaction(db, tx),
+    actor,
+    ops.map((op) => ({ ...op.payload, id: op.entityId })),
+  );
+}
+
 async function requirePersonIn(
   tx: Queryable,
   id: string,

@@ -6,7 +6,7 @@ import * as repo from '../store/repos/sync.ts';
 import { loadPulled, type PulledRecords } from '../store/repos/sync-pull.ts';
 import { type SyncOperationKind, syncProtocol } from '../sync/protocol.ts';
 import { requireSite } from './sites.ts';
-import { applyOp, type SyncOp } from './sync-apply.ts';
+import { applyOp, applyRegistrations, type SyncOp } from './sync-apply.ts';
 
 // Push and pull of corridor-sync/1 (docs/sync-protocol.md). A device's operations of a push are
 // applied in one transaction, together with the records that they were received, so a push cut off
@@ -151,9 +151,19 @@ async function applyRun(
     if (outcome === 'conflict') corrected.push({ opId: op.opId, outcome, error: null });
     results.set(op.opId, { opId: op.opId, outcome, duplicate: false });
   };
-  for (const op of [...own, ...shared]) {
+  const ordered = [...own, ...shared];
+  for (let i = 0; i < ordered.length; i++) {
+    const op = ordered[i]!;
     if (op === shared[0]) await repo.lockRecords(tx, shared);
     if (!careful) {
+      // Registrations in a row are written by one statement (a refusal makes the push careful).
+      const stretch = registrationsFrom(ordered, i);
+      if (stretch.length > 1) {
+        await applyRegistrations(db, tx, actor, stretch);
+        for (const registered of stretch) applied(registered, 'applied');
+        i += stretch.length - 1;
+        continue;
+      }
       applied(op, await applyOp(db, tx, actor, op));
       continue;
     }
@@ -175,6 +185,19 @@ async function applyRun(
   }
   await repo.setOutcomes(tx, corrected);
   return [...results.values()];
+}
+
+type Registration = Extract<SyncOp, { kind: 'person.register' }>;
+
+/** The registrations in a row from the ith operation (none if it is not one). */
+function registrationsFrom(ops: SyncOp[], i: number): Registration[] {
+  const stretch: Registration[] = [];
+  for (let j = i; j < ops.length; j++) {
+    const op = ops[j]!;
+    if (op.kind !== 'person.register') break;
+    stretch.push(op);
+  }
+  return stretch;
 }
 
 const stored = (
