@@ -5,6 +5,7 @@ import { joinTransaction } from '../store/crypto/sealed-store.ts';
 import type { Database, Queryable } from '../store/database.ts';
 import { findHousehold, type Household } from '../store/repos/households.ts';
 import { type Actor, recordOperation } from '../store/repos/operations.ts';
+import type { KnownPeople } from '../store/repos/sync.ts';
 import * as repo from '../store/repos/sync.ts';
 import { compareHlc } from '../sync/hlc.ts';
 import { recordHeadcount } from './headcounts.ts';
@@ -47,12 +48,17 @@ export type SyncOp = repo.ReceivedOp &
 
 type HouseholdPatch = { label?: string | null | undefined; note?: string | null | undefined };
 
-/** Applies the operation; says whether part of it lost to a later write (kept as a conflict). */
+/**
+ * Applies the operation; says whether part of it lost to a later write (kept as a conflict). known:
+ * the people the transaction locked and read (lockRecords), kept as the operations change them, so
+ * none is read again; without it each is read when needed.
+ */
 export async function applyOp(
   db: Database,
   tx: Queryable,
   actor: Actor,
   op: SyncOp,
+  known?: KnownPeople,
 ): Promise<'applied' | 'conflict'> {
   const joined = joinTransaction(db, tx);
   const clock = { hlc: op.hlc, opId: op.opId };
@@ -61,13 +67,15 @@ export async function applyOp(
       await registerPerson(joined, actor, { ...op.payload, id: op.entityId });
       return 'applied';
     case 'person.update': {
-      const { person, clocks } = await requirePersonIn(tx, op.entityId);
+      const { person, clocks } = await requirePersonIn(tx, op.entityId, known);
       const winners = await latestByClock(tx, actor, op, person.siteId, op.payload, person, clocks);
-      if (winners.fields.length > 0)
-        await updatePerson(joined, actor, op.entityId, winners.patch as PersonPatch, {
+      if (winners.fields.length > 0) {
+        const after = await updatePerson(joined, actor, op.entityId, winners.patch as PersonPatch, {
           clock,
           locked: person,
         });
+        remember(known, after, clocks, winners.fields, op.hlc);
+      }
       return winners.lost ? 'conflict' : 'applied';
     }
     case 'household.create':
@@ -84,7 +92,7 @@ export async function applyOp(
       return winners.lost ? 'conflict' : 'applied';
     }
     case 'person.status':
-      return moveStatus(joined, tx, actor, op, op.payload);
+      return moveStatus(joined, tx, actor, op, op.payload, known);
     case 'passage.report':
       return reportPassage(tx, actor, op, op.payload);
     case 'headcount.report':
@@ -93,7 +101,6 @@ export async function applyOp(
   }
 }
 
-/** The person and their field clocks; the push locked the row before applying its run (lockRecords). */
 /**
  * A stretch of registrations applied in one statement, all or none (registerTogether): throws if
  * any is refused, and the caller then applies them one at a time to learn which.
@@ -111,11 +118,13 @@ export async function applyRegistrations(
   );
 }
 
+/** The person and their field clocks; the push locked the row before applying its run (lockRecords). */
 async function requirePersonIn(
   tx: Queryable,
   id: string,
+  known: KnownPeople | undefined,
 ): Promise<{ person: Person; clocks: Map<string, string> }> {
-  const found = await repo.findPersonClocked(tx, id);
+  const found = known?.get(id.toLowerCase()) ?? (await repo.findPersonClocked(tx, id));
   if (!found) throw new CorridorError('not_found', `person ${id} does not exist`, { id });
   return { person: found.record, clocks: found.clocks };
 }
@@ -159,8 +168,9 @@ async function moveStatus(
   actor: Actor,
   op: SyncOp,
   change: { status: PersonStatus; from: PersonStatus; reason?: string | undefined },
+  known: KnownPeople | undefined,
 ): Promise<'applied' | 'conflict'> {
-  const { person, clocks } = await requirePersonIn(tx, op.entityId);
+  const { person, clocks } = await requirePersonIn(tx, op.entityId, known);
   if (person.status === change.status) return 'applied';
   if (person.status !== change.from || !canTransition(person.status, change.status)) {
     const kept = clocks.get('status') ?? null;
@@ -177,14 +187,29 @@ async function moveStatus(
     );
     return 'conflict';
   }
-  await changeStatus(
+  const after = await changeStatus(
     joined,
     actor,
     op.entityId,
     { status: change.status, expectedStatus: change.from, reason: change.reason },
     { clock: { hlc: op.hlc, opId: op.opId }, locked: person },
   );
+  remember(known, after, clocks, ['status'], op.hlc);
   return 'applied';
+}
+
+/** The person as the operation left them, for the next operation of the transaction. */
+function remember(
+  known: KnownPeople | undefined,
+  person: Person,
+  clocks: Map<string, string>,
+  fields: string[],
+  hlc: string,
+): void {
+  if (!known) return;
+  const next = new Map(clocks);
+  for (const field of fields) next.set(field, hlc);
+  known.set(person.id.toLowerCase(), { record: person, clocks: next });
 }
 
 /** The latest report of a passage by clock stands; an older one arriving later is kept. */

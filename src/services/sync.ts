@@ -143,7 +143,7 @@ async function applyRun(
   // device's own.
   const shared = received.filter((op) => op.kind === 'passage.report');
   const own = received.filter((op) => op.kind !== 'passage.report');
-  await repo.lockRecords(tx, own);
+  const known = await repo.lockRecords(tx, own);
   // Recorded first, as applied: the field clocks and conflicts an operation writes refer to it.
   await repo.recordOps(tx, received);
   const corrected: Parameters<typeof repo.setOutcomes>[1] = [];
@@ -164,7 +164,7 @@ async function applyRun(
         i += stretch.length - 1;
         continue;
       }
-      applied(op, await applyOp(db, tx, actor, op));
+      applied(op, await applyOp(db, tx, actor, op, known));
       continue;
     }
     await tx.query('SAVEPOINT sync_op');

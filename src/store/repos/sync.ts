@@ -85,7 +85,7 @@ const clocksOf = (entity: string, alias: string) =>
   `(SELECT json_object_agg(c.field, c.hlc) FROM sync_field_clock c
      WHERE c.entity = '${entity}' AND c.entity_id = ${alias}.id) AS clocks`;
 
-type Clocked<T> = { record: T; clocks: Map<string, string> };
+export type Clocked<T> = { record: T; clocks: Map<string, string> };
 type ClocksColumn = { clocks: Record<string, string> | null };
 
 const clocked = <Row extends ClocksColumn, T>(row: Row | undefined, to: (row: Row) => T) =>
@@ -341,12 +341,28 @@ const changesExisting: Record<string, string> = {
  * of their ids, before any is changed: two runs changing the same passages then wait for each
  * other instead of each holding one the other needs.
  */
-export async function lockRecords(tx: Queryable, ops: ReceivedOp[]): Promise<void> {
+export async function lockRecords(tx: Queryable, ops: ReceivedOp[]): Promise<KnownPeople> {
+  const people: KnownPeople = new Map();
   for (const table of ['person', 'household', 'passage']) {
     const ids = [
       ...new Set(ops.filter((op) => changesExisting[op.kind] === table).map((op) => op.entityId)),
     ].sort();
-    if (ids.length > 0)
+    if (ids.length === 0) continue;
+    if (table !== 'person') {
       await tx.query(`SELECT 1 FROM ${table} WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+      continue;
+    }
+    // The people are read as they are locked, with their field clocks: the operations that change
+    // them need both, and need not read them again one by one.
+    const { rows } = await tx.query<PersonRow & ClocksColumn>(
+      `SELECT ${personColumns}, ${clocksOf('person', 'p')} FROM person p
+        WHERE p.id = ANY($1::uuid[]) ORDER BY p.id FOR UPDATE OF p`,
+      [ids],
+    );
+    for (const row of rows) people.set(row.id, clocked(row, toPerson)!);
   }
+  return people;
 }
+
+/** People as a transaction last wrote them, with their field clocks, by id. */
+export type KnownPeople = Map<string, Clocked<Person>>;
