@@ -27,17 +27,31 @@ function withPrefixes(tag: string, word: string, into: Set<string>): void {
   for (let n = shortestPrefix; n < letters.length; n++) into.add(`${tag}:${letters.slice(0, n).join('')}`);
 }
 
+// The keys of a name part are remembered, in a bounded table: families, given names and
+// patronymics repeat from person to person, and transliterating them is most of a registration's
+// work here. It lives in this process's memory alone, as the names themselves do.
+const rememberedParts = 20_000;
+const partKeys = new Map<string, readonly string[]>();
+
+function keyTextsOfPart(part: string): readonly string[] {
+  let keys = partKeys.get(part);
+  if (keys === undefined) {
+    const found = new Set<string>();
+    for (const word of writtenWords(part)) withPrefixes('w', word, found);
+    for (const word of latinWords(part)) withPrefixes('c', canonicalWord(word), found);
+    keys = [...found];
+    if (partKeys.size >= rememberedParts) partKeys.clear();
+    partKeys.set(part, keys);
+  }
+  return keys;
+}
+
 /** The plain keys of a person's names, before hashing. */
 export function nameKeyTexts(names: readonly PersonName[]): Set<string> {
   const keys = new Set<string>();
-  for (const name of names) {
-    for (const part of [name.family, name.given, name.patronymic ?? '']) {
-      for (const word of writtenWords(part)) withPrefixes('w', word, keys);
-      for (const word of latinWords(part)) {
-        withPrefixes('c', canonicalWord(word), keys);
-      }
-    }
-  }
+  for (const name of names)
+    for (const part of [name.family, name.given, name.patronymic ?? ''])
+      for (const key of keyTextsOfPart(part)) keys.add(key);
   return keys;
 }
 
