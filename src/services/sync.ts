@@ -98,8 +98,8 @@ async function pushRun(db: Database, actor: Actor & { userId: string }, run: Syn
 }
 
 /**
- * A stretch of one device's operations of a push, in its order, in one transaction holding the
- * device's row. Careful: each operation is applied under a savepoint, so one the rules refuse is
+ * One device's operations of a push, in its order (passage reports last), in one transaction holding
+ * the device's row. Careful: each operation is applied under a savepoint, so one the rules refuse is
  * undone alone and recorded as rejected, and the others stand; otherwise a refusal is thrown. The
  * transaction commits all of them with their records, or none.
  */
