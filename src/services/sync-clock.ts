@@ -1,5 +1,10 @@
 import type { Queryable } from '../store/database.ts';
-import { type Actor, type OperationRecord, recordOperation } from '../store/repos/operations.ts';
+import {
+  type Actor,
+  type FieldStamp,
+  type OperationRecord,
+  recordOperation,
+} from '../store/repos/operations.ts';
 import { latestHlc } from '../store/repos/sync.ts';
 import { formatHlc, parseHlc, receive, tick } from '../sync/hlc.ts';
 
@@ -11,11 +16,8 @@ import { formatHlc, parseHlc, receive, tick } from '../sync/hlc.ts';
 /** The server's own device id in its clocks (the nil UUID: no device mints it). */
 export const serverDevice = '00000000-0000-0000-0000-000000000000';
 
-export interface FieldClock {
-  hlc: string;
-  /** The synced operation that wrote the fields; null for an edit through a route. */
-  opId: string | null;
-}
+/** The clock of a write: its hybrid logical clock and the synced operation, if any, that made it. */
+export type FieldClock = Omit<FieldStamp, 'fields'>;
 
 /** The server's clock now: later than every clock it has seen and issued. */
 export async function serverClock(db: Queryable, now = Date.now()): Promise<FieldClock> {
