@@ -95,10 +95,12 @@ describe('rescue by hand in the web app', () => {
         document.querySelector(`[data-testid="point-${code}"]`)?.getAttribute('data-reachable-at') !== old,
       [shelter, before] as const,
     );
+    // Which way it moves is the planner's to say (plan-properties.test.ts): a re-plan may trade
+    // this shelter's time for others'. The diagram and the plan's table must say the same.
     const after = await reachableAt(page, shelter);
-    expect(Date.parse(after!)).toBeLessThan(Date.parse(before!));
+    expect(Date.parse(after!)).not.toBe(Date.parse(before!));
     const labelAfter = await page.getByTestId(`reach-label-${shelter}`).textContent();
-    expect(labelAfter).not.toBe(labelBefore);
+    await page.getByTestId(`estimate-${shelter}`).locator('.reach-badge', { hasText: labelAfter! }).waitFor();
     expect(await page.locator(`[data-to-clear][data-percent="50"]`).count()).toBe(1);
     await page.getByTestId('progress-history').getByText(`cleared 50 % of ${passage}`).waitFor();
 

@@ -7,6 +7,7 @@ import { newId } from '../domain/ids.ts';
 import type { ClearanceProgress, Crew } from '../domain/rescue.ts';
 import { passageCode } from '../domain/rescue.ts';
 import type { Passage } from '../domain/site.ts';
+import { clearingOrder } from '../planning/rescue/index.ts';
 import type { Database, Queryable } from '../store/database.ts';
 import { translating } from '../store/db-errors.ts';
 import { type Actor, recordOperation } from '../store/repos/operations.ts';
@@ -159,7 +160,9 @@ export async function estimatePlan(
   const latest = plan.estimate ? new Date(plan.estimate.at).getTime() : 0;
   const at = new Date(Math.max(requested.getTime(), latest, new Date(plan.planStart).getTime()));
   const built = await buildRescueInput(db, plan.siteId, new Date(plan.planStart), at, plan.options);
-  const result = await runRescuePlanner(built.input, built.progress, timeLimitSeconds);
+  // The re-plan follows the plan's latest answer: it keeps that order unless it finds a better one.
+  const followed = clearingOrder((plan.estimate ?? plan).result);
+  const result = await runRescuePlanner(built.input, { ...built.progress, followed }, timeLimitSeconds);
   return translating(() =>
     db.transaction(async (tx) => {
       const stored = await repo.saveEstimate(tx, plan.id, {

@@ -9,7 +9,7 @@ import type { SteinerProblem } from './tree.ts';
 // a hard deadline; if the worker has to be stopped, a quick answer is computed here instead and
 // says so. Input errors come back as RescueInputError, whose message names what is wrong.
 
-export { computeRescuePlan } from './plan.ts';
+export { clearingOrder, computeRescuePlan } from './plan.ts';
 export type * from './plan-types.ts';
 export { RescueInputError } from './site-graph.ts';
 export type { SteinerSolution } from './solve.ts';

@@ -122,6 +122,22 @@ describe('rescue plans on random sites', () => {
       { numRuns: 40 },
     );
   });
+
+  it('re-plan with nothing new, following the plan, keeping every crew’s tasks and every shelter’s time', () => {
+    // The three start orders of the search are decoded even with no time left; the plan followed
+    // must come out of that unchanged, not be traded for a rougher start.
+    const startsOnly = { timeLimitSeconds: 60, maxScheduleEvaluations: 4 };
+    fc.assert(
+      fc.property(siteArbitrary, (input) => {
+        const plan = computeRescuePlan(input, undefined, options);
+        const replan = computeRescuePlan(input, { now: 0, followed: plan.order! }, startsOnly);
+        expect(replan.crews).toEqual(plan.crews);
+        expect(replan.shelters).toEqual(plan.shelters);
+        expect(replan.objective.weightedHours).toBe(plan.objective.weightedHours);
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
 
 describe('a site with many occupied shelters', () => {

@@ -95,6 +95,12 @@ export interface RescueProgress {
   inProgress?: ReadonlyArray<{ crewId: string; passageId: string; percentDone: number }>;
   /** Crews that can no longer work. */
   lostCrews?: readonly string[];
+  /**
+   * The passages in the order the plan being followed clears them. The re-plan starts its search
+   * from this order, so a re-plan that runs short of time still keeps to the plan rather than fall
+   * back to a rougher order, and it changes the order only for one that scores better.
+   */
+  followed?: readonly string[];
 }
 
 export interface PlanOptions {
@@ -160,4 +166,10 @@ export interface RescuePlan {
   /** The plan's time zero in the caller's clock (0 for a new plan, progress.now for a re-plan). */
   now: number;
   seconds: number;
+  /**
+   * The passages in the priority order the schedule was decoded from, those crews are already on
+   * first: what a re-plan follows (see RescueProgress.followed). Plans stored before it was kept
+   * lack it.
+   */
+  order?: string[];
 }

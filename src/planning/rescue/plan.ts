@@ -102,6 +102,20 @@ function applyProgress(input: RescueInput, progress: RescueProgress | undefined,
   return { passages, crews, kept };
 }
 
+/**
+ * The order a re-plan follows: the one the plan's schedule was decoded from, or, for a plan stored
+ * before plans kept it, the order its crews set off for their passages.
+ */
+export function clearingOrder(plan: RescuePlan): readonly string[] {
+  return (
+    plan.order ??
+    plan.crews
+      .flatMap((c) => c.tasks)
+      .sort((a, b) => a.departAt - b.departAt || a.startAt - b.startAt)
+      .map((t) => t.passageId)
+  );
+}
+
 export interface ComputeOptions extends PlanOptions {
   /** HiGHS for the Steiner MILP on small sites (the worker passes its instance). */
   highs?: Highs;
@@ -235,6 +249,7 @@ export function computeRescuePlan(
     deadline: deadline - 0.05 * budgetMs,
     maxEvaluations: options.maxScheduleEvaluations,
     seed: options.seed,
+    ...(progress?.followed ? { follow: progress.followed } : {}),
   });
   const { schedule, ways } = found;
 
@@ -334,5 +349,6 @@ export function computeRescuePlan(
     warnings,
     now,
     seconds: (performance.now() - started) / 1000,
+    order: [...kept.map((k) => passages[k.passage]!.id), ...found.order.map((t) => tasks[t]!.passageId)],
   };
 }

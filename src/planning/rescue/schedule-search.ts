@@ -19,6 +19,8 @@ export interface ScheduleSearchOptions {
   /** Stop after this many moves in a row without a better schedule (default 500). */
   stallLimit?: number;
   seed?: number;
+  /** The passages in the order of the plan being followed: a start kept unless another scores better. */
+  follow?: readonly string[];
 }
 
 export interface ScheduleSearchResult {
@@ -209,6 +211,17 @@ function completeOrder(problem: ScheduleProblem, order: number[]): number[] {
   return order.filter((i) => problem.tasks[i]!.keptBy < 0);
 }
 
+/** The tasks in the followed order of their passages, then the others in the fallback's order. */
+function followedOrder(problem: ScheduleProblem, follow: readonly string[], fallback: number[]): number[] {
+  const taskOf = new Map(problem.tasks.map((t, i) => [t.passageId, i]));
+  const listed = new Set<number>();
+  for (const id of follow) {
+    const i = taskOf.get(id);
+    if (i !== undefined && problem.tasks[i]!.keptBy < 0) listed.add(i);
+  }
+  return [...listed, ...fallback.filter((i) => !listed.has(i))];
+}
+
 function behindWeights(problem: ScheduleProblem, ways: number[][]): Float64Array {
   const behind = new Float64Array(problem.tasks.length);
   ways.forEach((way, s) => {
@@ -243,13 +256,15 @@ export function searchSchedule(
   const decoder = new ScheduleDecoder(problem);
   const maxEvaluations = options.maxEvaluations ?? Number.POSITIVE_INFINITY;
   let evaluations = 0;
-  // The three starts are always decoded (a decode is cheap; their best is often far better than the
-  // ratio order alone); the moves only while the budget lasts.
-  const first = ratioOrder(problem, ways, tree);
-  const result = { order: first, schedule: decoder.decode(first) };
+  // The starts are always decoded (a decode is cheap; their best is often far better than the
+  // ratio order alone); the moves only while the budget lasts. The order being followed, when there
+  // is one, comes first, so it is left only for a start that scores better.
+  const ratio = ratioOrder(problem, ways, tree);
+  const starts = [ratio, depthOrder(problem, ways), wsptOrder(problem, ways)];
+  if (options.follow) starts.unshift(followedOrder(problem, options.follow, ratio));
+  const result = { order: starts[0]!, schedule: decoder.decode(starts[0]!) };
   evaluations++;
-  for (const start of [depthOrder, wsptOrder]) {
-    const order = start(problem, ways);
+  for (const order of starts.slice(1)) {
     const schedule = decoder.decode(order);
     evaluations++;
     if (schedule.score < result.schedule.score - 1e-9) Object.assign(result, { order, schedule });
