@@ -8,8 +8,9 @@ import { listOperations } from '../src/store/repos/operations.ts';
 import { findPerson } from '../src/store/repos/people.ts';
 import { backendName, openTestDatabase, type TestDatabase } from './support/database.ts';
 
-// A database from before migration 012 holds birth dates and staff names in clear, and from before
-// 017 the reasons given for changes to people. Upgrading (migrating, then opening with the keys) must
+// A database from before migration 012 holds birth dates and staff names in clear, from before 017
+// the reasons given for changes to people, and from before 019 the names of adults verified for
+// children's cases in the operations log. Upgrading (migrating, then opening with the keys) must
 // leave none of them in clear, and read them all back.
 
 const siteId = newId();
@@ -19,6 +20,14 @@ const otherId = newId();
 const birthDate = '1987-03-14';
 const statusReason = 'Missing since the shelling, last seen with Vdovychenko';
 const dismissalReason = 'Two people: Prokopchuk is her cousin';
+const caseId = newId();
+/** The adult verified for a child's case, as the log kept them before it sealed their name. */
+const verified = {
+  name: 'Halyna Ostapchuk',
+  contact: '+380 67 555 0142',
+  method: 'document',
+  evidence: 'Passport seen, photo of the child with her',
+};
 
 /** The stored text of a table, read past the store's opening of sealed values. */
 async function storedText(raw: Database, table: string): Promise<string> {
@@ -75,6 +84,17 @@ describe(`upgrading a database with birth dates and staff names in clear (${back
         JSON.stringify({ status: 'missing', reason: statusReason }),
       ],
     );
+    await raw.query(
+      `INSERT INTO operation (id, actor, entity, entity_id, action, after)
+       VALUES ($1, 'system', 'child_case', $2, 'verify', $3)`,
+      [newId(), caseId, JSON.stringify({ id: newId(), ...verified })],
+    );
+    // A site's name is logged under the same key and is not personal: it stays in clear.
+    await raw.query(
+      `INSERT INTO operation (id, actor, entity, entity_id, action, after)
+       VALUES ($1, 'system', 'site', $2, 'create', $3)`,
+      [newId(), siteId, JSON.stringify({ id: siteId, name: 'Azovstal' })],
+    );
     await migrate(raw);
     store = await withKeys(raw, {});
   });
@@ -100,7 +120,12 @@ describe(`upgrading a database with birth dates and staff names in clear (${back
       expect(text, table).not.toContain('Melnychuk');
       expect(text, table).not.toContain('Vdovychenko');
       expect(text, table).not.toContain('Prokopchuk');
+      expect(text, table).not.toContain('Ostapchuk');
+      expect(text, table).not.toContain(verified.contact);
+      expect(text, table).not.toContain('Passport seen');
     }
+    const site = await raw.query("SELECT after->>'name' AS name FROM operation WHERE entity = 'site'");
+    expect(site.rows).toEqual([{ name: 'Azovstal' }]);
     const pending = await raw.query('SELECT * FROM sealing_pending');
     expect(pending.rows).toEqual([]);
   });
@@ -121,6 +146,8 @@ describe(`upgrading a database with birth dates and staff names in clear (${back
       'SELECT reason FROM duplicate_dismissal',
     );
     expect(dismissals).toEqual([{ reason: dismissalReason }]);
+    const verifications = await listOperations(store, { entity: 'child_case', entityId: caseId, limit: 10 });
+    expect(verifications.map((o) => o.after)).toEqual([expect.objectContaining(verified)]);
   });
 
   it('opening again changes nothing', async () => {

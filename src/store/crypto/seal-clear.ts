@@ -8,7 +8,10 @@ import { personalKeys } from './personal.ts';
 // upgrades keeps no clear value, and later starts cost one small read. Each value is written only
 // if it is still the one read, so a server already serving the same PostgreSQL loses no write.
 
-export type PendingKind = 'text' | 'integer' | 'log';
+// Kinds: a column of clear text or integers; a logged document, whose personal keys are sealed; and
+// 'verified-name', the adult's name in the operations log's child-case 'verify' entries (migration
+// 019), under a key ('name') that is not personal elsewhere in the log.
+export type PendingKind = 'text' | 'integer' | 'log' | 'verified-name';
 
 interface Pending {
   table_name: string;
@@ -64,7 +67,14 @@ async function sealColumn(
   // The value read as text with a prefix, so no layer above takes it for a sealed value to open.
   // In a logged document, only rows with a personal key whose value is neither sealed nor null (a
   // sealed value starts with the control character, which jsonb's text escapes as \u0001).
-  const clear = kind === 'log' ? `${column}::text ~ $1` : `left(${column}, 6) <> chr(1) || 'enc1:'`;
+  if (kind === 'verified-name' && table !== 'operation')
+    throw new Error(`sealing_pending: only the operations log holds verified adults' names, not ${table}`);
+  const clear = {
+    log: `${column}::text ~ $1`,
+    'verified-name': `entity = 'child_case' AND action = 'verify' AND left(${column}->>'name', 6) <> chr(1) || 'enc1:'`,
+    text: `left(${column}, 6) <> chr(1) || 'enc1:'`,
+    integer: `left(${column}, 6) <> chr(1) || 'enc1:'`,
+  }[kind];
   const logPattern = `"(${[...personalKeys].join('|')})": (?!"\\\\u0001enc1:|null)`;
   let sealed = 0;
   let after: unknown[] | undefined;
@@ -87,6 +97,10 @@ async function sealColumn(
           if (result.sealed === 0) continue;
           sealed += result.sealed;
           next = JSON.stringify(result.value);
+        } else if (kind === 'verified-name') {
+          const logged = JSON.parse(text) as Record<string, unknown>;
+          next = JSON.stringify({ ...logged, name: cipher.seal(logged.name) });
+          sealed++;
         } else {
           next = cipher.seal(kind === 'integer' ? Number(text) : text);
           sealed++;
@@ -94,7 +108,7 @@ async function sealColumn(
         const values: unknown[] = [...key.map((_, i) => row[`k${i}`]), next, text];
         const match = key.map((k, i) => `${k}::text = $${i + 1}`).join(' AND ');
         const n = key.length;
-        const cast = kind === 'log' ? '::jsonb' : '';
+        const cast = kind === 'log' || kind === 'verified-name' ? '::jsonb' : '';
         await tx.query(
           `UPDATE ${table} SET ${column} = $${n + 1}${cast} WHERE ${match} AND ${column}::text = $${n + 2}`,
           values,
@@ -114,14 +128,15 @@ export async function sealClearValues(
   batch = 500,
 ): Promise<Array<{ table: string; column: string; sealed: number }>> {
   const { rows } = await raw.query<Pending>(
-    'SELECT table_name, column_name, kind FROM sealing_pending ORDER BY table_name, column_name',
+    'SELECT table_name, column_name, kind FROM sealing_pending ORDER BY table_name, column_name, kind',
   );
   const report: Array<{ table: string; column: string; sealed: number }> = [];
   for (const entry of rows) {
     const sealed = await sealColumn(raw, cipher, entry, batch);
-    await raw.query('DELETE FROM sealing_pending WHERE table_name = $1 AND column_name = $2', [
+    await raw.query('DELETE FROM sealing_pending WHERE table_name = $1 AND column_name = $2 AND kind = $3', [
       entry.table_name,
       entry.column_name,
+      entry.kind,
     ]);
     report.push({ table: entry.table_name, column: entry.column_name, sealed });
   }
