@@ -2,6 +2,7 @@
 // edited, deleted or reordered entry is found by verify, and only auditors and admins read it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../src/domain/audit.ts';
+import { newId } from '../src/domain/ids.ts';
 import { type Role, roles } from '../src/domain/roles.ts';
 import { verifyAudit } from '../src/services/audit.ts';
 import { chainPending } from '../src/services/audit-chainer.ts';
@@ -240,6 +241,37 @@ describe(`recording is cheap and chaining is batched (${backendName})`, () => {
     );
     const verdict = await verifyAudit(t.db);
     expect(verdict).toMatchObject({
+      ok: false,
+      pending: 1,
+      broken: { id, reason: 'pending_malformed' },
+    });
+    await t.db.query('DELETE FROM audit_pending WHERE id = $1', [id]);
+    expect(await verifyAudit(t.db)).toMatchObject({ ok: true, pending: 0 });
+  });
+
+  it('two pending entries with one id in a batch: the first is chained, the second is left for verify to name', async () => {
+    await chainPending(t.db);
+    const [id, other] = [newId(), newId()];
+    for (const [entry, entity] of [
+      [id, '/api/people/:id'],
+      [id, '/api/people'],
+      [other, '/api/people'],
+    ] as const)
+      await t.db.query(
+        `INSERT INTO audit_pending (id, actor_id, kind, action, entity, entity_id, detail)
+         VALUES ($1, NULL, 'read', 'read', $2, NULL, NULL)`,
+        [entry, entity],
+      );
+    expect(await chainPending(t.db)).toBe(2);
+    const chained = await t.db.query<{ id: string; entity: string }>(
+      'SELECT id, entity FROM audit_entry WHERE id = ANY ($1) ORDER BY pos',
+      [[id, other]],
+    );
+    expect(chained.rows).toEqual([
+      { id, entity: '/api/people/:id' },
+      { id: other, entity: '/api/people' },
+    ]);
+    expect(await verifyAudit(t.db)).toMatchObject({
       ok: false,
       pending: 1,
       broken: { id, reason: 'pending_malformed' },
