@@ -36,15 +36,15 @@ describe(`chaining pending audit entries (${backendName})`, () => {
     await t?.close();
   });
 
-  it('costs no more for the last batch than for the first, as the chain grows', async () => {
+  it('costs about as much for the last batch as for the first, as the chain grows', async () => {
     const costs = await t.db.transaction(async (tx) => {
       const each: number[] = [];
       for (let i = 0; i < batches; i++)
         each.push(await buffersOf(tx, `SELECT audit_chain_pending(${batch})`));
       return each;
     });
-    const { rows } = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_entry');
-    expect(rows[0]!.n).toBeGreaterThanOrEqual(batch * batches);
+    const { rows } = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_pending');
+    expect(rows[0]!.n).toBe(0);
     // An index lookup per entry costs the same at any length; a scan grows with every batch.
     expect(costs.at(-1)!).toBeLessThan(2 * costs[0]!);
   });
