@@ -83,55 +83,52 @@ async function timeRounds(fns: Record<Variant, () => Promise<unknown>>): Promise
   return times;
 }
 
+/** Runs fn on a connection of its own to the store's database, closed afterwards. */
+async function withClient<T>(store: BenchStore, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: store.databaseUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * Vacuums and analyses the whole database, as autovacuum would soon after an import: otherwise its
  * work on the freshly written tables (the blind index has some fifty rows a person) runs during the
  * first timings, on one database more than the other.
  */
 async function settle(store: BenchStore): Promise<void> {
-  const client = new pg.Client({ connectionString: store.databaseUrl });
-  await client.connect();
-  try {
-    await client.query('VACUUM (ANALYZE)');
-  } finally {
-    await client.end();
-  }
+  await withClient(store, (client) => client.query('VACUUM (ANALYZE)'));
 }
 
 /**
  * Waits until the server has chained the import's audit entries (one for every record imported):
- * until then its chainer works beside the timed calls.
+ * until then its chainer works beside the timed calls. Returns the seconds waited.
  */
-async function chained(store: BenchStore): Promise<number> {
-  const client = new pg.Client({ connectionString: store.databaseUrl });
-  await client.connect();
-  const started = performance.now();
-  try {
+function chained(store: BenchStore): Promise<number> {
+  return withClient(store, async (client) => {
+    const started = performance.now();
     for (;;) {
       const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_pending');
       if (rows[0]!.n === 0) return (performance.now() - started) / 1000;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** The comparison means nothing unless the plain database really holds names in clear and the other sealed. */
 async function checkStored(v: Variant, store: BenchStore): Promise<void> {
-  const client = new pg.Client({ connectionString: store.databaseUrl });
-  await client.connect();
-  try {
+  const { plain, sealed } = await withClient(store, async (client) => {
     const { rows } = await client.query<{ plain: number; sealed: number }>(
       `SELECT count(*) FILTER (WHERE names::text LIKE '"\\\\u0001enc1:plain:%')::int AS plain,
               count(*) FILTER (WHERE names::text NOT LIKE '"\\\\u0001enc1:plain:%')::int AS sealed FROM person`,
     );
-    const { plain, sealed } = rows[0]!;
-    if ((v === 'plain' ? sealed : plain) !== 0 || plain + sealed === 0)
-      throw new Error(`the ${v} database holds ${plain} people with clear names and ${sealed} sealed`);
-  } finally {
-    await client.end();
-  }
+    return rows[0]!;
+  });
+  if ((v === 'plain' ? sealed : plain) !== 0 || plain + sealed === 0)
+    throw new Error(`the ${v} database holds ${plain} people with clear names and ${sealed} sealed`);
 }
 
 export async function run(options: BenchOptions): Promise<BenchResult> {
